@@ -1,0 +1,76 @@
+# Bro: `make run` to try the site, `make test` to run everything. `make help` lists the rest.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+# pyenv's shim only answers inside a pyenv-selected version, so look for the real binary too.
+PYTHON := $(or $(shell command -v python3.13 >/dev/null 2>&1 && python3.13 -c 'print("python3.13")' 2>/dev/null),$(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13))),python3.13)
+
+# The local Elasticsearch node of `make run` listens on ES_BASE_PORT + 1.
+ES_BASE_PORT ?= 9200
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	@bash scripts/system-packages.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed messages ## Create .venv with Python 3.13 and the locked dependencies
+
+.PHONY: messages
+messages: $(VENV)/.installed ## Compile the Danish and Swedish interface translations
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+.PHONY: makemessages
+makemessages: $(VENV)/.installed ## Collect new interface strings into locale/*/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages -l da -l sv --ignore=.venv --no-obsolete
+
+.PHONY: run
+run: install ## Install, load the demo content, start Elasticsearch and serve http://127.0.0.1:8000/
+	@ES_BASE_PORT=$(ES_BASE_PORT) bash scripts/run.sh
+
+.PHONY: test
+test: install ## Install, start PostgreSQL and Elasticsearch, run checks, ruff and the whole suite
+	@bash scripts/test.sh
+
+.PHONY: lint
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install ## Format the code and fix what ruff can fix
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+.PHONY: lock
+lock: $(VENV)/.installed ## Re-resolve requirements.lock after editing pyproject.toml
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 -o requirements.lock
+
+.PHONY: es-start
+es-start: $(VENV)/.installed ## Start the local Elasticsearch node (idempotent)
+	$(PY) -m search.engine start --base-port $(ES_BASE_PORT)
+
+.PHONY: es-cluster
+es-cluster: $(VENV)/.installed ## Start a local three-node Elasticsearch cluster
+	$(PY) -m search.engine start --nodes 3 --base-port $(ES_BASE_PORT)
+
+.PHONY: es-stop
+es-stop: ## Stop the local Elasticsearch node
+	$(PY) -m search.engine stop --base-port $(ES_BASE_PORT)
+
+.PHONY: es-status
+es-status: ## Is the local Elasticsearch node up?
+	$(PY) -m search.engine status --base-port $(ES_BASE_PORT)
+
+.PHONY: clean
+clean: ## Remove the virtual environment, the SQLite database and the service data
+	rm -rf $(VENV) db.sqlite3 .services staticfiles

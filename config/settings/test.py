@@ -1,0 +1,18 @@
+"""The test run: cheap hashing, local memory cache, emails kept in memory.
+
+The database and Elasticsearch come from DATABASE_URL and ELASTICSEARCH_URL, which `make test`
+points at the PostgreSQL instance and the node it starts itself.
+"""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = "test-only-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+ELASTICSEARCH_INDEX = env.get("ELASTICSEARCH_INDEX", "bro-test-pages")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True

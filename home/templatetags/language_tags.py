@@ -1,0 +1,39 @@
+"""The language switcher: the page being read, in each of the site's languages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per language with the URL of the same page in it.
+
+    A Wagtail page knows its translated slugs, so its URL is built with that language active;
+    any other view is reached by swapping the language prefix of the current path.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if isinstance(page, Page):
+                url = page.get_url(request)
+            else:
+                url = translate_url(request.get_full_path(), code)
+        info = translation.get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"].capitalize(),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return versions

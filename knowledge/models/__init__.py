@@ -1,0 +1,36 @@
+"""The knowledge model: programmes, methods, their evidence, and the taxonomy that links them."""
+
+from .evidence import EvidenceLevel, ExternalRating, Study, StudyDesign
+from .pages import (
+    CountrySectionPage,
+    MethodIndexPage,
+    MethodPage,
+    PageSource,
+    ProgrammeGoal,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    ProgrammePartner,
+)
+from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
+
+__all__ = [
+    "Area",
+    "Arena",
+    "Country",
+    "CountrySectionPage",
+    "EvidenceLevel",
+    "ExternalRating",
+    "MethodIndexPage",
+    "MethodPage",
+    "Organisation",
+    "PageSource",
+    "ProgrammeGoal",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProgrammePartner",
+    "Source",
+    "Study",
+    "StudyDesign",
+    "TargetGroup",
+    "Theme",
+]

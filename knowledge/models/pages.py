@@ -1,0 +1,358 @@
+"""Page types: the index pages, one section per country, programmes and methods.
+
+The tree is Home > Programmes | Methods > one section per country > pages. The country
+sections exist so that Danish and Swedish editors can each be given their own part of the tree.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from ..blocks import DescriptionBlock
+from .evidence import EvidenceFields
+from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
+
+
+class CountryScope(models.TextChoices):
+    DENMARK = "DK", _("Denmark")
+    SWEDEN = "SE", _("Sweden")
+    BOTH = "BOTH", _("Denmark and Sweden")
+
+
+class ProgrammeIndexPage(Page):
+    """Lists every programme of both countries."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.CountrySectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("programme index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = ProgrammePage.objects.live().descendant_of(self).order_by("title")
+        return context
+
+
+class MethodIndexPage(Page):
+    """Lists every method of both countries."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.CountrySectionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("method index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = MethodPage.objects.live().descendant_of(self).order_by("title")
+        return context
+
+
+class CountrySectionPage(Page):
+    """One country's part of the programmes or the methods; editors' permissions attach here."""
+
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("country"), FieldPanel("intro")]
+    parent_page_types = ["knowledge.ProgrammeIndexPage", "knowledge.MethodIndexPage"]
+    subpage_types = ["knowledge.ProgrammePage", "knowledge.MethodPage"]
+
+    class Meta:
+        verbose_name = _("country section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = self.get_children().live().specific().order_by("title")
+        return context
+
+
+def _in_section_under(parent, index_class):
+    return isinstance(parent.specific, CountrySectionPage) and isinstance(
+        parent.get_parent().specific, index_class
+    )
+
+
+class KnowledgePage(EvidenceFields, Page):
+    """What programmes and methods have in common: a summary, themes, evidence and sources."""
+
+    summary = models.TextField(
+        _("summary"), help_text=_("One paragraph: what it is, who runs it, where and since when.")
+    )
+    country = models.CharField(_("country"), max_length=4, choices=CountryScope.choices)
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True)
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="da",
+        help_text=_("The language the sources are written in; the others are translations."),
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    evidence_panels = [
+        FieldPanel("evidence_level"),
+        FieldPanel("evidence_note"),
+        InlinePanel("studies", label=_("Studies")),
+        InlinePanel("external_ratings", label=_("External ratings")),
+    ]
+    source_panels = [InlinePanel("source_links", label=_("Sources")), FieldPanel("last_reviewed")]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def sources(self):
+        return [link.source for link in self.source_links.select_related("source")]
+
+
+class ProgrammePage(KnowledgePage):
+    """An initiative run by someone, somewhere, for someone: the heart of the knowledge base."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
+
+    class Approach(models.TextChoices):
+        SOCIAL = "social", _("Social prevention")
+        SITUATIONAL = "situational", _("Situational prevention")
+        BOTH = "both", _("Social and situational prevention")
+
+    class Level(models.TextChoices):
+        PRIMARY = "primary", _("Primary (everyone)")
+        SECONDARY = "secondary", _("Secondary (groups at risk)")
+        TERTIARY = "tertiary", _("Tertiary (after crime has happened)")
+
+    class Currency(models.TextChoices):
+        DKK = "DKK", "DKK"
+        SEK = "SEK", "SEK"
+        EUR = "EUR", "EUR"
+
+    description = StreamField(DescriptionBlock(), verbose_name=_("description"), blank=True)
+    target_groups = ParentalManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True
+    )
+    arenas = ParentalManyToManyField(Arena, verbose_name=_("arenas"), blank=True)
+    prevention_approach = models.CharField(
+        _("prevention approach"), max_length=20, choices=Approach.choices, blank=True
+    )
+    prevention_level = models.CharField(
+        _("prevention level"), max_length=20, choices=Level.choices, blank=True
+    )
+    areas = ParentalManyToManyField(Area, verbose_name=_("areas"), blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("Leave empty while it is ongoing.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    funding_amount = models.DecimalField(
+        _("funding amount"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    funding_currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, blank=True
+    )
+    funding_note = models.TextField(_("about the funding"), blank=True)
+    methods = ParentalManyToManyField(
+        "knowledge.MethodPage", verbose_name=_("methods used"), blank=True, related_name="programmes"
+    )
+    implementation = models.TextField(
+        _("what it takes"), blank=True, help_text=_("Staff, training and cost: what others need.")
+    )
+    contact = models.TextField(
+        _("contact"), blank=True, help_text=_("A unit or function to contact, not a person.")
+    )
+    contact_url = models.URLField(_("contact web address"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        InlinePanel("goals", label=_("Goals")),
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldPanel("areas"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldPanel("status"),
+            ],
+            heading=_("Where and when"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("target_groups"),
+                FieldPanel("arenas"),
+                FieldRowPanel([FieldPanel("prevention_approach"), FieldPanel("prevention_level")]),
+                FieldPanel("methods"),
+            ],
+            heading=_("What and for whom"),
+        ),
+        InlinePanel("partners", label=_("Partners"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("funding_amount"), FieldPanel("funding_currency")]),
+                FieldPanel("funding_note"),
+            ],
+            heading=_("Funding"),
+        ),
+        FieldPanel("implementation"),
+        MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
+        MultiFieldPanel(
+            [FieldPanel("contact"), FieldPanel("contact_url"), FieldPanel("original_language")],
+            heading=_("Contact and language"),
+        ),
+        MultiFieldPanel(KnowledgePage.source_panels, heading=_("Sources")),
+    ]
+    parent_page_types = ["knowledge.CountrySectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and _in_section_under(parent, ProgrammeIndexPage)
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": _("The end year cannot be before the start year.")}
+            )
+
+    @cached_property
+    def lead_partners(self):
+        return [p for p in self.partners.all() if p.role == ProgrammePartner.Role.LEAD]
+
+    @property
+    def period(self):
+        """The period as readers write it: "2022–2027", "2018–" while ongoing."""
+        if not self.start_year:
+            return str(self.end_year or "")
+        return f"{self.start_year}–{self.end_year or ''}"
+
+
+class ProgrammeGoal(Orderable):
+    """One goal of a programme, optionally with how it is measured and what is aimed for."""
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField(_("goal"), max_length=500)
+    indicator = models.CharField(_("indicator"), max_length=255, blank=True)
+    target = models.CharField(_("target"), max_length=255, blank=True)
+
+    panels = [FieldPanel("text"), FieldRowPanel([FieldPanel("indicator"), FieldPanel("target")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.text
+
+
+class ProgrammePartner(Orderable):
+    """An organisation's part in a programme. Funders are partners with the role "funder"."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        PARTNER = "partner", _("Partner")
+        FUNDER = "funder", _("Funder")
+        EVALUATOR = "evaluator", _("Evaluator")
+
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="programme_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class MethodPage(KnowledgePage):
+    """A way of working that programmes use, and why it should work."""
+
+    what_it_is = models.TextField(_("what it is"), blank=True)
+    mechanism = models.TextField(
+        _("mechanism"), blank=True, help_text=_("Why it should work: the causal idea behind it.")
+    )
+    when_to_use = models.TextField(_("when to use it"), blank=True)
+    requirements = models.TextField(
+        _("what it takes"), blank=True, help_text=_("Staff, training, cost and partners needed.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("what_it_is"),
+        FieldPanel("mechanism"),
+        FieldPanel("when_to_use"),
+        FieldPanel("requirements"),
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("themes"), FieldPanel("original_language")],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
+        MultiFieldPanel(KnowledgePage.source_panels, heading=_("Sources")),
+    ]
+    parent_page_types = ["knowledge.CountrySectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("method")
+        verbose_name_plural = _("methods")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        return super().can_create_at(parent) and _in_section_under(parent, MethodIndexPage)
+
+
+class PageSource(Orderable):
+    """Links a page to a source document, with the passage in it that supports the page."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="source_links")
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="page_links"
+    )
+    passage = models.TextField(
+        _("supporting passage"),
+        blank=True,
+        help_text=_("Quoted in the source's own language."),
+    )
+
+    panels = [FieldPanel("source"), FieldPanel("passage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return str(self.source)

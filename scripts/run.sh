@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo content, start Elasticsearch when Java is there, index, serve.
+# Ctrl-C stops the site, and the Elasticsearch node too if this script started it.
+set -euo pipefail
+
+PY=.venv/bin/python
+ES_BASE_PORT=${ES_BASE_PORT:-9200}
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
+export ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:$((ES_BASE_PORT + 1))}
+started_node=no
+
+stop_node() {
+    if [ "$started_node" = yes ]; then
+        echo "Stopping the Elasticsearch node this run started..."
+        "$PY" -m search.engine stop --base-port "$ES_BASE_PORT" || true
+    fi
+}
+trap stop_node EXIT
+
+if command -v java >/dev/null; then
+    if ! "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
+        "$PY" -m search.engine start --base-port "$ES_BASE_PORT"
+        started_node=yes
+    fi
+else
+    echo "Java was not found: the site runs, and search answers from the database only."
+fi
+
+"$PY" manage.py migrate --noinput -v 0
+"$PY" manage.py load_demo_content
+if [ "$started_node" = yes ] || "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
+    "$PY" manage.py search_index --rebuild --quiet
+fi
+echo
+echo "Bro is served at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops it."
+"$PY" manage.py runserver 127.0.0.1:8000

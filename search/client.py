@@ -1,0 +1,35 @@
+"""The one place that creates the Elasticsearch client.
+
+The client is built lazily on first use, never at import time, so that importing the project
+needs no network and tests can point ELASTICSEARCH_URL elsewhere before the first call.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch import exceptions as es_exceptions
+from elastic_transport import TransportError
+
+#: What a call to an unreachable or failing node raises; callers catch exactly these.
+UNAVAILABLE = (TransportError, es_exceptions.ApiError)
+
+
+@cache
+def get_client() -> Elasticsearch:
+    return Elasticsearch(
+        settings.ELASTICSEARCH_URL,
+        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        retry_on_timeout=False,
+        max_retries=1,
+    )
+
+
+def engine_status() -> dict:
+    """Cluster health as a small dict; ``{"ok": False, "error": ...}`` when unreachable."""
+    try:
+        health = get_client().options(request_timeout=2).cluster.health()
+    except UNAVAILABLE as error:
+        return {"ok": False, "error": type(error).__name__}
+    status = health["status"]
+    return {"ok": status in {"green", "yellow"}, "status": status, "nodes": health["number_of_nodes"]}

@@ -1,0 +1,42 @@
+"""Fixtures shared by the whole suite, and the guard that the real services are there."""
+
+import os
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+
+def pytest_sessionstart(session):
+    """Under `make test` the suite must run on PostgreSQL: fail at once if it would not."""
+    if os.environ.get("CI") or os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        from django.conf import settings
+
+        engine = settings.DATABASES["default"]["ENGINE"]
+        if "postgresql" not in engine:
+            pytest.exit(f"CI must run against PostgreSQL, not {engine}", returncode=1)
+
+
+@pytest.fixture
+def home_page(db):
+    """A trilingual home page as the root of the default site (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title_da="Forside",
+            title_sv="Startsida",
+            title_en="Home",
+            slug_da="forside",
+            slug_sv="startsida",
+            slug_en="home",
+            intro_da="Forebyggelse på tværs af grænsen.",
+            intro_sv="Brottsförebyggande över gränsen.",
+            intro_en="Prevention across the border.",
+        )
+    )
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
