@@ -7,9 +7,9 @@ needs no network and tests can point ELASTICSEARCH_URL elsewhere before the firs
 from functools import cache
 
 from django.conf import settings
+from elastic_transport import TransportError
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
-from elastic_transport import TransportError
 
 #: What a call to an unreachable or failing node raises; callers catch exactly these.
 UNAVAILABLE = (TransportError, es_exceptions.ApiError)
@@ -32,4 +32,8 @@ def engine_status() -> dict:
     except UNAVAILABLE as error:
         return {"ok": False, "error": type(error).__name__}
     status = health["status"]
-    return {"ok": status in {"green", "yellow"}, "status": status, "nodes": health["number_of_nodes"]}
+    return {
+        "ok": status in {"green", "yellow"},
+        "status": status,
+        "nodes": health["number_of_nodes"],
+    }

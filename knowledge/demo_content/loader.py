@@ -22,14 +22,11 @@ from home.models import HomePage
 from ..models import (
     Area,
     Arena,
-    CountrySectionPage,
     EvidenceLevel,
-    MethodIndexPage,
     MethodPage,
     Organisation,
     PageSource,
     ProgrammeGoal,
-    ProgrammeIndexPage,
     ProgrammePage,
     ProgrammePartner,
     Source,
@@ -236,13 +233,17 @@ class Loader:
             funding_currency=item.get("funding_currency", ""),
         )
         self._relations(page, item)
-        page.target_groups = [self.by_key["target_groups"][k] for k in item.get("target_groups", [])]
+        page.target_groups = [
+            self.by_key["target_groups"][k] for k in item.get("target_groups", [])
+        ]
         page.arenas = [self.by_key["arenas"][k] for k in item.get("arenas", [])]
         page.areas = [self.by_key["areas"][k] for k in item.get("areas", [])]
         page.methods = [self.by_key["methods"][k] for k in item.get("methods", [])]
         page.goals = [ProgrammeGoal(**goal_fields(goal)) for goal in item.get("goals", [])]
         page.partners = [
-            ProgrammePartner(organisation=self.by_key["organisations"][p["organisation"]], role=p["role"])
+            ProgrammePartner(
+                organisation=self.by_key["organisations"][p["organisation"]], role=p["role"]
+            )
             for p in item.get("partners", [])
         ]
         return self._create_page(sections["programmes"][section_country(item)], page)
@@ -270,7 +271,10 @@ def description(item, lang):
         if block["type"] == "text":
             blocks.append({"type": "text", "value": paragraphs_html(block["value"][lang])})
         elif block["type"] == "quote":
-            value = {"text": block["text"][lang], "attribution": block.get("attribution", {}).get(lang, "")}
+            value = {
+                "text": block["text"][lang],
+                "attribution": block.get("attribution", {}).get(lang, ""),
+            }
             blocks.append({"type": "quote", "value": value})
         elif block["type"] == "figures":
             items = [{"figure": f["figure"], "label": f["label"][lang]} for f in block["items"]]

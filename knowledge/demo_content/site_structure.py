@@ -69,9 +69,7 @@ def ensure_sections(home, create_page):
         )
         sections[kind] = {}
         for country, (country_names, slug_local, slug_en) in COUNTRIES.items():
-            section = (
-                CountrySectionPage.objects.child_of(index).filter(country=country).first()
-            )
+            section = CountrySectionPage.objects.child_of(index).filter(country=country).first()
             if section is None:
                 slugs = {"slug_da": slug_local, "slug_sv": slug_local, "slug_en": slug_en}
                 section = create_page(

@@ -126,7 +126,12 @@ class ExternalRating(Orderable):
     rated_on = models.DateField(_("date of rating"), null=True, blank=True)
     url = models.URLField(_("link"), blank=True)
 
-    panels = [FieldPanel("registry"), FieldPanel("label"), FieldPanel("rated_on"), FieldPanel("url")]
+    panels = [
+        FieldPanel("registry"),
+        FieldPanel("label"),
+        FieldPanel("rated_on"),
+        FieldPanel("url"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("external rating")

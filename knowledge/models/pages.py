@@ -15,6 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import DescriptionBlock
+from ..forms import KnowledgePageForm, ProgrammePageForm
+from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
@@ -113,6 +115,8 @@ class KnowledgePage(EvidenceFields, Page):
     ]
     source_panels = [InlinePanel("source_links", label=_("Sources")), FieldPanel("last_reviewed")]
 
+    base_form_class = KnowledgePageForm
+
     class Meta:
         abstract = True
 
@@ -171,7 +175,10 @@ class ProgrammePage(KnowledgePage):
     )
     funding_note = models.TextField(_("about the funding"), blank=True)
     methods = ParentalManyToManyField(
-        "knowledge.MethodPage", verbose_name=_("methods used"), blank=True, related_name="programmes"
+        "knowledge.MethodPage",
+        verbose_name=_("methods used"),
+        blank=True,
+        related_name="programmes",
     )
     implementation = models.TextField(
         _("what it takes"), blank=True, help_text=_("Staff, training and cost: what others need.")
@@ -182,6 +189,7 @@ class ProgrammePage(KnowledgePage):
     contact_url = models.URLField(_("contact web address"), blank=True)
 
     content_panels = [
+        TranslationStatusPanel(heading=_("Translation status")),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -223,6 +231,7 @@ class ProgrammePage(KnowledgePage):
     ]
     parent_page_types = ["knowledge.CountrySectionPage"]
     subpage_types = []
+    base_form_class = ProgrammePageForm
 
     class Meta:
         verbose_name = _("programme")
@@ -235,9 +244,7 @@ class ProgrammePage(KnowledgePage):
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError(
-                {"end_year": _("The end year cannot be before the start year.")}
-            )
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
     @cached_property
     def lead_partners(self):
@@ -310,6 +317,7 @@ class MethodPage(KnowledgePage):
     )
 
     content_panels = [
+        TranslationStatusPanel(heading=_("Translation status")),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("what_it_is"),

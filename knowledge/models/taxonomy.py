@@ -75,7 +75,12 @@ class Organisation(TaxonomyTerm):
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
     website = models.URLField(_("website"), blank=True)
 
-    panels = [*TaxonomyTerm.panels, FieldPanel("kind"), FieldPanel("country"), FieldPanel("website")]
+    panels = [
+        *TaxonomyTerm.panels,
+        FieldPanel("kind"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("organisation")
@@ -103,7 +108,10 @@ class Area(TaxonomyTerm):
         related_name="children",
     )
     code = models.CharField(
-        _("official code"), max_length=20, blank=True, help_text=_("For example a municipality code.")
+        _("official code"),
+        max_length=20,
+        blank=True,
+        help_text=_("For example a municipality code."),
     )
 
     panels = [

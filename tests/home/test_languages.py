@@ -11,9 +11,10 @@ LANGUAGES = ["da", "sv", "en"]
 @pytest.mark.django_db
 def test_database_has_a_column_per_language_for_page_titles():
     with connection.cursor() as cursor:
-        columns = {c.name for c in connection.introspection.get_table_description(
-            cursor, "wagtailcore_page"
-        )}
+        columns = {
+            c.name
+            for c in connection.introspection.get_table_description(cursor, "wagtailcore_page")
+        }
     assert {"title_da", "title_sv", "title_en"} <= columns
 
 
@@ -65,4 +66,7 @@ def test_root_redirects_unknown_languages_to_danish(client, home_page):
 def test_hreflang_alternates_list_every_language(client, home_page):
     html = client.get("/da/").content.decode()
     for language in LANGUAGES:
-        assert f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}/">' in html
+        assert (
+            f'<link rel="alternate" hreflang="{language}" href="http://testserver/{language}/">'
+            in html
+        )

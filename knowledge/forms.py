@@ -1,0 +1,49 @@
+"""Admin forms for programme and method pages: checks that need the inline rows too.
+
+A page field cannot see its inline rows (studies, partners), so these checks live on the form,
+where the editor gets the message next to the field, in the admin's language.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from .models.evidence import EvidenceLevel
+
+
+def kept_rows(formset):
+    """The cleaned rows of an inline formset that the editor has not marked for deletion."""
+    if formset is None or not formset.is_valid():
+        return []
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class KnowledgePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        level = cleaned_data.get("evidence_level")
+        if EvidenceLevel.needs_study(level) and not kept_rows(self.formsets.get("studies")):
+            self.add_error(
+                "evidence_level",
+                _(
+                    "The evidence level “%(level)s” needs at least one study. "
+                    "Add the study under Studies, or choose a lower level."
+                )
+                % {"level": EvidenceLevel(level).label},
+            )
+        return cleaned_data
+
+
+class ProgrammePageForm(KnowledgePageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        partners = kept_rows(self.formsets.get("partners"))
+        if not any(row.get("role") == "lead" for row in partners):
+            self.add_error(
+                None,
+                _("A programme needs a lead organisation: add a partner with the role “Lead”."),
+            )
+        return cleaned_data

@@ -1,0 +1,58 @@
+"""Which fields of a page still lack a translation, and in which language.
+
+A field counts as missing in a language when it has text in another language but none in this
+one: an empty optional field is not a translation gap.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from modeltranslation.translator import translator
+from wagtail.fields import StreamField
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+#: Page fields that are generated (slug, url_path) or optional metadata, not reader-facing text.
+NOT_CHECKED = {"slug", "url_path", "seo_title", "search_description"}
+
+
+def checked_fields(model):
+    options = translator.get_options_for_model(model)
+    return [name for name in options.get_field_names() if name not in NOT_CHECKED]
+
+
+def _has_text(value):
+    if hasattr(value, "raw_data"):  # a StreamValue
+        return len(value.raw_data) > 0
+    return bool(value and str(value).strip())
+
+
+def missing_translations(page):
+    """`{language: [field verbose name, ...]}` for every language with a gap."""
+    missing = {}
+    for name in checked_fields(type(page)):
+        filled = {lang for lang in LANGUAGES if _has_text(getattr(page, f"{name}_{lang}"))}
+        if filled:
+            label = page._meta.get_field(name).verbose_name
+            for lang in set(LANGUAGES) - filled:
+                missing.setdefault(lang, []).append(label)
+    return {lang: missing[lang] for lang in LANGUAGES if lang in missing}
+
+
+def missing_in_language(model, language):
+    """A filter for pages of `model` with a text field missing in `language`.
+
+    StreamFields are left out: their empty value is a JSON list, not comparable in SQL.
+    """
+
+    def empty(name, lang):
+        return Q(**{f"{name}_{lang}": ""}) | Q(**{f"{name}_{lang}__isnull": True})
+
+    condition = Q(pk__in=[])
+    for name in checked_fields(model):
+        if isinstance(model._meta.get_field(name), StreamField):
+            continue
+        filled_elsewhere = Q(pk__in=[])
+        for other in LANGUAGES:
+            if other != language:
+                filled_elsewhere |= ~empty(name, other)
+        condition |= empty(name, language) & filled_elsewhere
+    return condition

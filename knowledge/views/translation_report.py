@@ -1,0 +1,54 @@
+"""The admin report "Translation status": pages with text still missing in a language."""
+
+import django_filters
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import PageReportView
+from wagtail.models import Page
+
+from ..models import MethodPage, ProgrammePage
+from ..translation_status import missing_in_language
+
+TRANSLATED_PAGE_TYPES = [ProgrammePage, MethodPage]
+
+
+def pages_missing(language):
+    """Ids of programme and method pages that lack text in `language`."""
+    ids = []
+    for model in TRANSLATED_PAGE_TYPES:
+        ids += model.objects.filter(missing_in_language(model, language)).values_list(
+            "pk", flat=True
+        )
+    return ids
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    missing = django_filters.ChoiceFilter(
+        label=_("Missing"),
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        empty_label=_("Any language"),
+        method="filter_missing",
+    )
+
+    def filter_missing(self, queryset, name, value):
+        return queryset.filter(pk__in=pages_missing(value))
+
+    class Meta:
+        model = Page
+        fields = ["missing"]
+
+
+class TranslationStatusView(PageReportView):
+    page_title = _("Translation status")
+    header_icon = "globe"
+    filterset_class = TranslationStatusFilterSet
+    index_url_name = "knowledge_translation_status"
+    index_results_url_name = "knowledge_translation_status_results"
+    any_permission_required = ["add", "change", "publish"]
+
+    def get_queryset(self):
+        self.queryset = (
+            Page.objects.type(*TRANSLATED_PAGE_TYPES).specific(defer=True).order_by("title")
+        )
+        return super().get_queryset()

@@ -1,0 +1,95 @@
+"""Admin wiring: the taxonomy snippets under one menu, and the translation-status report."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Area, Arena, Organisation, Source, TargetGroup, Theme
+from .views.translation_report import TranslationStatusView
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ThemeViewSet(TermViewSet):
+    model = Theme
+    icon = "tag"
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "group"
+
+
+class ArenaViewSet(TermViewSet):
+    model = Arena
+    icon = "site"
+
+
+class OrganisationViewSet(TermViewSet):
+    model = Organisation
+    icon = "openquote"
+    list_display = ["name", "kind", "country"]
+    list_filter = ["kind", "country"]
+
+
+class AreaViewSet(TermViewSet):
+    model = Area
+    icon = "globe"
+    list_display = ["name", "kind", "country", "parent"]
+    list_filter = ["kind", "country"]
+
+
+class SourceViewSet(SnippetViewSet):
+    model = Source
+    icon = "doc-full"
+    list_display = ["title", "kind", "publisher", "date", "language"]
+    list_filter = ["kind", "language"]
+    search_fields = ["title"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (
+        ThemeViewSet,
+        TargetGroupViewSet,
+        ArenaViewSet,
+        OrganisationViewSet,
+        AreaViewSet,
+        SourceViewSet,
+    )
+
+
+register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    view = TranslationStatusView.as_view()
+    results = TranslationStatusView.as_view(results_only=True)
+    return [
+        path("reports/translation-status/", view, name="knowledge_translation_status"),
+        path(
+            "reports/translation-status/results/",
+            results,
+            name="knowledge_translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("knowledge_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=1200,
+    )
