@@ -158,4 +158,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "WARNING")},
+    # The search app reports an unreachable engine once, in its own words.
+    "loggers": {"elastic_transport": {"level": "ERROR"}},
 }
+ELASTICSEARCH_REPLICAS = int(env.get("ELASTICSEARCH_REPLICAS", "0"))

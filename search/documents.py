@@ -1,0 +1,108 @@
+"""The shape of the search index: one document per programme or method page.
+
+Every text exists once per language, analysed with that language's stemmer (`danish`, `swedish`,
+`english`), and once more folded (å/ä/æ → a, ö/ø → o) to forgive missing diacritics and typos.
+At query time each language field also expands the thesaurus, a synonym set stored in
+Elasticsearch, so a query in one language meets the words of the others. Facets are keywords.
+"""
+
+from django.conf import settings
+from elasticsearch.dsl import (
+    Date,
+    Index,
+    Integer,
+    Keyword,
+    Mapping,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
+
+#: Text fields per language, and how much a match in each counts (title above summary above body).
+TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "tags": 1.5, "body": 1.0}
+
+#: Facets: the keyword field behind each, in the order the search page shows them.
+FACETS = [
+    "country",
+    "areas",
+    "themes",
+    "target_groups",
+    "arenas",
+    "prevention",
+    "evidence_level",
+    "status",
+    "organisations",
+    "years",
+]
+
+folded = analyzer("bro_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+folded_keyword = normalizer("bro_folded_keyword", filter=["lowercase", "asciifolding"])
+
+
+def thesaurus_filter(rules):
+    """The thesaurus as a synonym filter; `rules` are Solr-format lines ("a, b, c")."""
+    return token_filter(
+        "bro_thesaurus", "synonym_graph", synonyms=rules or ["bro, bro"], lenient=True
+    )
+
+
+def search_analyzer(language, thesaurus):
+    """The language's own analyzer with the thesaurus added before stemming.
+
+    The chain mirrors Elasticsearch's built-in language analyzer used at index time, so the
+    expanded terms are stemmed exactly as the indexed text was.
+    """
+    name = LANGUAGE_NAMES[language]
+    stemmer = token_filter(f"bro_{language}_stemmer", "stemmer", language=name)
+    stop = token_filter(f"bro_{language}_stop", "stop", stopwords=f"_{name}_")
+    possessive = []
+    if language == "en":
+        possessive = [token_filter("bro_en_possessive", "stemmer", language="possessive_english")]
+    filters = [*possessive, "lowercase", thesaurus, stop, stemmer]
+    return analyzer(f"bro_{language}_search", tokenizer="standard", filter=filters)
+
+
+def language_text(language, thesaurus, sortable=False):
+    subfields = {"folded": Text(analyzer=folded)}
+    if sortable:
+        subfields["raw"] = Keyword(normalizer=folded_keyword)
+    return Text(
+        analyzer=LANGUAGE_NAMES[language],
+        search_analyzer=search_analyzer(language, thesaurus),
+        fields=subfields,
+    )
+
+
+def page_mapping(synonym_rules):
+    thesaurus = thesaurus_filter(synonym_rules)
+    mapping = Mapping()
+    for language in LANGUAGES:
+        for field in TEXT_FIELDS:
+            text = language_text(language, thesaurus, sortable=field == "title")
+            mapping.field(f"{field}_{language}", text)
+        mapping.field(f"url_{language}", Keyword(index=False))
+    mapping.field("suggest", SearchAsYouType(analyzer=folded))
+    mapping.field("page_id", Integer())
+    mapping.field("type", Keyword())
+    mapping.field("original_language", Keyword())
+    mapping.field("last_published_at", Date())
+    for facet in FACETS:
+        mapping.field(facet, Integer() if facet in {"evidence_level", "years"} else Keyword())
+    return mapping
+
+
+def page_index(name, synonym_rules):
+    """An index definition (not yet created) with the mapping, analysis and thesaurus."""
+    index = Index(name)
+    index.settings(
+        number_of_shards=1,
+        number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
+        max_ngram_diff=2,
+    )
+    index.mapping(page_mapping(synonym_rules))
+    return index

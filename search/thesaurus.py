@@ -1,0 +1,59 @@
+"""The Danish–Swedish–English thesaurus: from the repository's CSV to the database to the index.
+
+`thesaurus.csv` is the starting vocabulary; editors then keep it in the admin (ThesaurusConcept).
+The index's search analyzers carry it as a synonym filter. An edit queues a rebuild, which builds
+a new index with the new thesaurus and swaps the alias: search never stops answering.
+"""
+
+import csv
+from pathlib import Path
+
+from django.conf import settings
+
+from knowledge.models import Area, Arena, TargetGroup, Theme
+
+from .models import TERM_SEPARATOR, ThesaurusConcept
+
+CSV_PATH = Path(__file__).resolve().parent / "thesaurus.csv"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+#: The taxonomy's own DA/SV/EN names are synonyms of each other too.
+LABELLED_MODELS = [Theme, TargetGroup, Arena, Area]
+
+
+def load_csv(path=CSV_PATH):
+    """Add the concepts of the CSV that the database lacks; concepts editors changed stay."""
+    with open(path, encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    existing = set(ThesaurusConcept.objects.values_list("concept", flat=True))
+    new = [
+        ThesaurusConcept(
+            concept=row["concept"], **{f"terms_{lang}": row[lang] for lang in LANGUAGES}
+        )
+        for row in rows
+        if row["concept"] not in existing
+    ]
+    ThesaurusConcept.objects.bulk_create(new)
+    return len(new)
+
+
+def clean_term(term):
+    """Commas and arrows are rule syntax for Elasticsearch; a term must not carry them."""
+    for mark in (",", "=>", "#", TERM_SEPARATOR):
+        term = term.replace(mark, " ")
+    return " ".join(term.lower().split())
+
+
+def synonym_rules():
+    """The thesaurus as synonym rules ("indbrud, inbrott, burglary"): concepts, then taxonomy."""
+    groups = [
+        [clean_term(term) for term in concept.terms()] for concept in ThesaurusConcept.objects.all()
+    ]
+    for model in LABELLED_MODELS:
+        for term in model.objects.all():
+            groups.append([clean_term(getattr(term, f"name_{lang}") or "") for lang in LANGUAGES])
+    rules = []
+    for group in groups:
+        terms = list(dict.fromkeys(term for term in group if term))
+        if len(terms) > 1:
+            rules.append(", ".join(terms))
+    return rules
