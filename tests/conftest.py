@@ -40,3 +40,18 @@ def home_page(db):
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
+
+
+@pytest.fixture
+def sections(home_page):
+    """The programme and method indexes with a Danish and a Swedish section each."""
+    from knowledge.demo_content.site_structure import ensure_editor_groups, ensure_sections
+
+    def create(parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    found = ensure_sections(home_page, create)
+    ensure_editor_groups(found)
+    return found

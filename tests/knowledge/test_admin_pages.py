@@ -1,0 +1,131 @@
+"""Editors create, edit and publish programmes and methods in the admin, in three languages."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from knowledge.models import EvidenceLevel, MethodPage, ProgrammePage
+
+pytestmark = pytest.mark.django_db
+
+
+def translated(field, da, sv, en):
+    return {f"{field}_da": da, f"{field}_sv": sv, f"{field}_en": en}
+
+
+def programme_form(organisation, theme, **overrides):
+    data = {
+        **translated("title", "Tryg bolig", "Tryggt boende", "Safe home"),
+        **translated("slug", "tryg-bolig", "tryggt-boende", "safe-home"),
+        **translated(
+            "summary",
+            "Kommunen og politiet forebygger indbrud sammen.",
+            "Kommunen och polisen förebygger inbrott tillsammans.",
+            "The municipality and the police prevent burglary together.",
+        ),
+        **{
+            f"description_{lang}": streamfield([("text", rich_text(f"<p>Tekst {lang}</p>"))])
+            for lang in ("da", "sv", "en")
+        },
+        "goals": inline_formset(
+            [translated("text", "Færre indbrud", "Färre inbrott", "Fewer burglaries")]
+        ),
+        "country": "DK",
+        "status": "active",
+        "start_year": "2020",
+        "end_year": "2024",
+        "partners": inline_formset([{"organisation": organisation.pk, "role": "lead"}]),
+        "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
+        "studies": inline_formset([]),
+        "external_ratings": inline_formset([]),
+        "source_links": inline_formset([]),
+        "original_language": "da",
+    }
+    data.update(overrides)
+    return {**nested_form_data(data), "themes": [str(theme.pk)]}
+
+
+def create_url(section, model):
+    return f"/admin/pages/add/knowledge/{model._meta.model_name}/{section.pk}/"
+
+
+def test_admin_creates_and_publishes_a_programme_in_three_languages(
+    admin_client, sections, organisation, theme
+):
+    section = sections["programmes"]["DK"]
+    data = programme_form(organisation, theme)
+    data["action-publish"] = "publish"
+    response = admin_client.post(create_url(section, ProgrammePage), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = ProgrammePage.objects.get(slug_da="tryg-bolig")
+    assert page.live
+    assert (page.title_da, page.title_sv, page.title_en) == (
+        "Tryg bolig",
+        "Tryggt boende",
+        "Safe home",
+    )
+    assert page.summary_sv.startswith("Kommunen och polisen")
+    assert [goal.text_en for goal in page.goals.all()] == ["Fewer burglaries"]
+    assert page.lead_partners[0].organisation == organisation
+    assert list(page.themes.all()) == [theme]
+
+
+def test_admin_edits_a_swedish_field_and_publishes(admin_client, sections, organisation, theme):
+    section = sections["programmes"]["DK"]
+    admin_client.post(
+        create_url(section, ProgrammePage),
+        {**programme_form(organisation, theme), "action-publish": "publish"},
+    )
+    page = ProgrammePage.objects.get(slug_da="tryg-bolig")
+    data = programme_form(organisation, theme, summary_sv="Ny svensk sammanfattning.")
+    data["partners-0-id"] = str(page.partners.get().pk)
+    data["goals-0-id"] = str(page.goals.get().pk)
+    data["action-publish"] = "publish"
+    response = admin_client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.summary_sv == "Ny svensk sammanfattning."
+    assert page.summary_da == "Kommunen og politiet forebygger indbrud sammen."
+
+
+def test_admin_creates_a_method(admin_client, sections, theme):
+    section = sections["methods"]["SE"]
+    data = nested_form_data(
+        {
+            **translated("title", "Forstærkningsteam", "Förstärkningsteam", "Reinforcement team"),
+            **translated("slug", "forstaerkningsteam", "forstarkningsteam", "reinforcement-team"),
+            **translated("summary", "Et team.", "Ett team.", "A team."),
+            **translated("mechanism", "Hurtig hjælp.", "Snabb hjälp.", "Quick help."),
+            "country": "SE",
+            "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
+            "studies": inline_formset([]),
+            "external_ratings": inline_formset([]),
+            "source_links": inline_formset([]),
+            "original_language": "sv",
+            "action-publish": "publish",
+        }
+    )
+    data["themes"] = [str(theme.pk)]
+    response = admin_client.post(create_url(section, MethodPage), data)
+    assert response.status_code == 302, response.context["form"].errors
+    method = MethodPage.objects.get(slug_sv="forstarkningsteam")
+    assert method.live and method.mechanism_en == "Quick help."
+
+
+def test_a_programme_cannot_be_created_under_the_methods_index(sections):
+    assert not ProgrammePage.can_create_at(sections["methods"]["DK"])
+    assert ProgrammePage.can_create_at(sections["programmes"]["DK"])
+    assert not MethodPage.can_create_at(sections["programmes"]["SE"])
+
+
+def test_new_page_form_shows_the_translation_status_panel(admin_client, sections):
+    response = admin_client.get(create_url(sections["programmes"]["DK"], ProgrammePage))
+    assert response.status_code == 200
+    assert "Translation status" in response.content.decode()
+
+
+def test_sections_belong_to_the_country_editor_groups(sections):
+    danish = Group.objects.get(name="Editors – Denmark")
+    pages = {Page.objects.get(pk=p.page_id) for p in danish.page_permissions.all()}
+    assert pages == {sections["programmes"]["DK"].page_ptr, sections["methods"]["DK"].page_ptr}

@@ -1,0 +1,82 @@
+"""Editors get a clear message, on the field, for each thing the model forbids."""
+
+import pytest
+
+from knowledge.models import EvidenceLevel, ProgrammePage
+from tests.knowledge.test_admin_pages import create_url, programme_form
+
+pytestmark = pytest.mark.django_db
+
+
+def set_admin_language(user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+@pytest.fixture
+def admin_client(admin_client, admin_user):
+    """The admin, reading the interface in English unless a test says otherwise."""
+    set_admin_language(admin_user, "en")
+    return admin_client
+
+
+def post_programme(admin_client, sections, data):
+    response = admin_client.post(create_url(sections["programmes"]["DK"], ProgrammePage), data)
+    assert response.status_code == 200, "an invalid page must not be saved"
+    assert not ProgrammePage.objects.exists()
+    return response.context["form"]
+
+
+def test_end_year_before_start_year(admin_client, sections, organisation, theme):
+    data = programme_form(organisation, theme, start_year="2024", end_year="2020")
+    form = post_programme(admin_client, sections, data)
+    assert form.errors["end_year"] == ["The end year cannot be before the start year."]
+
+
+def test_promising_evidence_needs_a_study(admin_client, sections, organisation, theme):
+    level = str(EvidenceLevel.PROMISING.value)
+    form = post_programme(
+        admin_client, sections, programme_form(organisation, theme, evidence_level=level)
+    )
+    assert "needs at least one study" in form.errors["evidence_level"][0]
+    assert "Promising" in form.errors["evidence_level"][0]
+
+
+def test_promising_evidence_with_a_study_is_accepted(admin_client, sections, organisation, theme):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = programme_form(organisation, theme, evidence_level=str(EvidenceLevel.PROMISING.value))
+    study = {"citation": "Nielsen 2023", "design": "before_after", "year": "2023"}
+    data |= nested_form_data({"studies": inline_formset([study])})
+    response = admin_client.post(create_url(sections["programmes"]["DK"], ProgrammePage), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert ProgrammePage.objects.get().studies.get().citation == "Nielsen 2023"
+
+
+def test_a_programme_needs_a_lead_organisation(admin_client, sections, organisation, theme):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = programme_form(organisation, theme)
+    data |= nested_form_data(
+        {"partners": inline_formset([{"organisation": organisation.pk, "role": "funder"}])}
+    )
+    form = post_programme(admin_client, sections, data)
+    assert "needs a lead organisation" in " ".join(form.non_field_errors())
+
+
+def test_a_malformed_contact_address_is_refused(admin_client, sections, organisation, theme):
+    data = programme_form(organisation, theme, contact_url="not a web address")
+    form = post_programme(admin_client, sections, data)
+    assert form.errors["contact_url"] == ["Enter a valid URL."]
+
+
+def test_messages_come_in_the_editors_language(
+    admin_client, admin_user, sections, organisation, theme
+):
+    set_admin_language(admin_user, "da")
+    data = programme_form(organisation, theme, start_year="2024", end_year="2020")
+    form = post_programme(admin_client, sections, data)
+    assert form.errors["end_year"] == ["Slutåret kan ikke ligge før startåret."]
