@@ -18,13 +18,19 @@ codelibs publishes its 8.x runners to its own repository.  ``BRO_ES_RUNNER_VERSI
 selects another version and ``BRO_MAVEN_REPO`` adds a repository that serves it.
 Elasticsearch 7.10.2 has the language analyzers (``danish``, ``swedish``, ``english``),
 ``asciifolding`` and the ``synonym``/``synonym_graph`` token filters, but it does not have
-the synonyms API (``PUT _synonyms/<id>``, new in 8.10) or ``icu_folding``.
+the synonyms API (``PUT _synonyms/<id>``, new in 8.10) or ``icu_folding``.  Note that the
+8.x Python client (``elasticsearch>=8``) refuses a 7.10 server: it raises
+``UnsupportedProductError``, and 7.10 answers its ``compatible-with=8`` content type with
+406.
 
 Layout: node *n* listens for HTTP on ``base_port + n`` (9201 for the default base 9200,
 which ``ES_BASE_PORT`` changes) and for transport on ``base_port + 100 + n``.  State goes
 under ``<data>/<base_port>/node-<n>/``: ``engine.pid``, ``engine.log`` (the JVM's output)
 and the runner's ``node_1/`` home with ``config``, ``data`` and ``logs``.  Because every
 base port has its own folder, a dev instance and a test instance can run side by side.
+``<data>/<base_port>/cluster.json`` records the cluster size and name the data was made
+with; ``start`` refuses to reuse it for another size or name.  Data made for three nodes
+can't elect a master with one.
 
 One JVM per node: the runner can start several nodes inside one JVM
 (``-numOfNode 3``), but then no single node can be stopped on its own.  This launcher
@@ -150,6 +156,11 @@ class Layout:
         """Base URL of node ``node``."""
         return f"http://{HOST}:{self.http_port(node)}"
 
+    @property
+    def shape_file(self) -> Path:
+        """Record of the cluster size and name this folder's data was created with."""
+        return self.root / "cluster.json"
+
     def known_nodes(self) -> list[int]:
         """Node numbers that have a folder under this instance, in order."""
         if not self.root.is_dir():
@@ -243,7 +254,7 @@ def fetch_jars() -> Path:
         staging = cache / "lib.partial"
         shutil.rmtree(staging, ignore_errors=True)
         command = [
-            mvn, "-q", "-B", "-f", str(pom),
+            mvn, "-q", "-B", "-Dstyle.color=never", "-f", str(pom),
             f"{DEPENDENCY_PLUGIN}:copy-dependencies",
             f"-DoutputDirectory={staging}",
             "-DincludeScope=runtime",
@@ -252,7 +263,9 @@ def fetch_jars() -> Path:
         if result.returncode != 0:
             output = (result.stdout + result.stderr).strip().splitlines()
             raise EngineError(
-                f"Maven could not fetch {RUNNER_GROUP}:{RUNNER_ARTIFACT}:{version}:\n"
+                f"Maven could not fetch {RUNNER_GROUP}:{RUNNER_ARTIFACT}:{version} "
+                f"(Maven Central has versions up to {DEFAULT_RUNNER_VERSION}; set "
+                "BRO_MAVEN_REPO for a repository with newer ones):\n"
                 + "\n".join(output[-LOG_TAIL_LINES:])
             )
         jars = sorted(path.name for path in staging.glob("*.jar"))
@@ -430,6 +443,17 @@ def cluster_health(layout: Layout, node: int, wait_nodes: int | None = None) -> 
     return get_json(f"{layout.url(node)}/_cluster/health?{query}")
 
 
+def describe(health: dict | None) -> str:
+    """A short human description of a ``_cluster/health`` answer."""
+    if health is None:
+        return "no answer"
+    if "error" in health:
+        error = health["error"]
+        reason = error.get("type", error) if isinstance(error, dict) else error
+        return f"error: {reason}"
+    return str(health.get("status", "unknown"))
+
+
 def is_healthy(health: dict | None, nodes: int | None = None) -> bool:
     """True if ``health`` is yellow or green (and has at least ``nodes`` nodes)."""
     if not health or health.get("status") not in {"green", "yellow"}:
@@ -485,6 +509,27 @@ def check_ports_free(layout: Layout, node: int) -> None:
             )
 
 
+def check_shape(layout: Layout, nodes: int, cluster_name: str) -> None:
+    """Refuse to reuse data made for another cluster size or name; record it if new.
+
+    A node's data remembers its cluster (voting members, name), so a one-node start on
+    the data of a three-node cluster would never elect a master.
+    """
+    wanted = {"nodes": nodes, "cluster_name": cluster_name}
+    try:
+        recorded = json.loads(layout.shape_file.read_text())
+    except FileNotFoundError:
+        layout.shape_file.write_text(json.dumps(wanted) + "\n")
+        return
+    except ValueError:
+        recorded = None
+    if recorded != wanted:
+        raise EngineError(
+            f"The data in {layout.root} belongs to a cluster started with {recorded}, not "
+            f"{wanted}. Use another --base-port, or stop it and delete that folder."
+        )
+
+
 def command_start(layout: Layout, nodes: int, cluster_name: str, timeout: float) -> int:
     """Start the missing nodes of a ``nodes``-node cluster and wait until it is healthy."""
     last_port = layout.http_port(nodes)
@@ -496,6 +541,7 @@ def command_start(layout: Layout, nodes: int, cluster_name: str, timeout: float)
         )
     wanted = list(range(1, nodes + 1))
     with file_lock(layout.root / ".start.lock"):
+        check_shape(layout, nodes, cluster_name)
         running = {node: pid for node in wanted if (pid := running_pid(layout, node))}
         missing = [node for node in wanted if node not in running]
         if not missing:
@@ -555,8 +601,7 @@ def command_status(layout: Layout) -> int:
             continue
         any_running = True
         node_health = cluster_health(layout, node)
-        state = node_health.get("status", "no answer") if node_health else "no answer"
-        print(f"node {node}: running, pid {pid}, {layout.url(node)}, {state}")
+        print(f"node {node}: running, pid {pid}, {layout.url(node)}, {describe(node_health)}")
         health = health or (node_health if is_healthy(node_health) else None)
     if not any_running:
         print(f"Elasticsearch is not running (from {layout.root}).")

@@ -1,5 +1,7 @@
 """The demo content: every programme and method named in the seed documents, in three languages."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -38,7 +40,7 @@ SEED_METHODS = [
 
 @pytest.fixture
 def demo_content(db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=io.StringIO())
 
 
 def snapshot():
@@ -53,7 +55,7 @@ def snapshot():
 
 def test_running_the_command_twice_gives_the_same_pages(demo_content):
     before = snapshot()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", stdout=io.StringIO())
     assert snapshot() == before
 
 
