@@ -25,6 +25,8 @@ LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 
 #: Text fields per language, and how much a match in each counts (title above summary above body).
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "tags": 1.5, "body": 1.0}
+#: The fields whose words "did you mean" may propose.
+SPELLED_FIELDS = {"title", "summary", "tags"}
 
 #: Facets: the keyword field behind each, in the order the search page shows them.
 FACETS = [
@@ -67,14 +69,15 @@ def search_analyzer(language, thesaurus):
     return analyzer(f"bro_{language}_search", tokenizer="standard", filter=filters)
 
 
-def language_text(language, thesaurus, sortable=False):
+def language_text(language, thesaurus, field):
     subfields = {"folded": Text(analyzer=folded)}
-    if sortable:
+    if field == "title":
         subfields["raw"] = Keyword(normalizer=folded_keyword)
     return Text(
         analyzer=LANGUAGE_NAMES[language],
         search_analyzer=search_analyzer(language, thesaurus),
         fields=subfields,
+        copy_to="spell" if field in SPELLED_FIELDS else None,
     )
 
 
@@ -83,10 +86,11 @@ def page_mapping(synonym_rules):
     mapping = Mapping()
     for language in LANGUAGES:
         for field in TEXT_FIELDS:
-            text = language_text(language, thesaurus, sortable=field == "title")
+            text = language_text(language, thesaurus, field)
             mapping.field(f"{field}_{language}", text)
         mapping.field(f"url_{language}", Keyword(index=False))
     mapping.field("suggest", SearchAsYouType(analyzer=folded))
+    mapping.field("spell", Text(analyzer=folded))
     mapping.field("page_id", Integer())
     mapping.field("type", Keyword())
     mapping.field("original_language", Keyword())

@@ -1,0 +1,72 @@
+"""The JSON search API: `/api/search/`, `/api/search/suggest/`, and its OpenAPI schema."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from .client import UNAVAILABLE, get_client
+from .documents import LANGUAGES
+from .openapi import SCHEMA
+from .params import MAX_QUERY_LENGTH, SearchForm
+from .query import build_suggest
+from .results import in_language, run_search
+
+
+def error(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET, language=request.GET.get("lang") or "da")
+    if not form.is_valid():
+        return error(" ".join(str(e) for errors in form.errors.values() for e in errors), 400)
+    params = form.params()
+    results = run_search(params)
+    if params.page > results.last_page:
+        return error(f"Page {params.page} is past the last page ({results.last_page}).", 404)
+    return JsonResponse(
+        {
+            "count": results.count,
+            "page": params.page,
+            "results": [result.as_json() for result in results.results],
+            "facets": {
+                name: [{k: v[k] for k in ("value", "label", "count")} for v in values]
+                for name, values in results.facets.items()
+            },
+            "did_you_mean": results.did_you_mean,
+            "engine_available": results.engine_available,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def suggest(request):
+    text = request.GET.get("q", "").strip()
+    language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else "da"
+    if len(text) > MAX_QUERY_LENGTH:
+        return error(f"The text is too long: use at most {MAX_QUERY_LENGTH} characters.", 400)
+    if not text:
+        return JsonResponse({"suggestions": []})
+    search = build_suggest(text, settings.ELASTICSEARCH_INDEX)
+    try:
+        response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
+    except UNAVAILABLE:
+        return JsonResponse({"suggestions": [], "engine_available": False})
+    suggestions = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        original = source.get("original_language", "da")
+        titles = {lang: source.get(f"title_{lang}", "") for lang in LANGUAGES}
+        urls = {lang: source.get(f"url_{lang}", "") for lang in LANGUAGES}
+        title, _shown = in_language(titles, language, original)
+        suggestions.append(
+            {"title": title, "url": urls[language] or urls[original], "type": source["type"]}
+        )
+    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def schema(request):
+    return JsonResponse(SCHEMA, json_dumps_params={"ensure_ascii": False, "indent": 2})

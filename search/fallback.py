@@ -1,0 +1,39 @@
+"""Search from the database when Elasticsearch cannot be reached: plain matching, no facets.
+
+Slower and cruder than the engine, but a practitioner still gets an answer, with a notice.
+"""
+
+from django.db.models import Q
+
+from knowledge.models import MethodPage, ProgrammePage
+
+from .documents import LANGUAGES
+
+MATCHED_FIELDS = ["title", "summary"]
+
+
+def text_filter(text):
+    condition = Q()
+    for word in text.split()[:10]:
+        any_field = Q()
+        for field in MATCHED_FIELDS:
+            for language in LANGUAGES:
+                any_field |= Q(**{f"{field}_{language}__icontains": word})
+        condition &= any_field
+    return condition
+
+
+def database_search(params):
+    """`(count, pages)` for the requested page of live programmes and methods matching the text."""
+    pages = []
+    for model in (ProgrammePage, MethodPage):
+        queryset = model.objects.live()
+        if params.q:
+            queryset = queryset.filter(text_filter(params.q))
+        pages += list(queryset.order_by("-last_published_at")[: params.offset + params.page_size])
+    pages.sort(key=lambda page: page.last_published_at, reverse=True)
+    count = sum(
+        model.objects.live().filter(text_filter(params.q) if params.q else Q()).count()
+        for model in (ProgrammePage, MethodPage)
+    )
+    return count, pages[params.offset : params.offset + params.page_size]

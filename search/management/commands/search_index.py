@@ -1,0 +1,77 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from search import indexing, queue, thesaurus
+from search.client import UNAVAILABLE
+
+
+class Command(BaseCommand):
+    help = "Build, check and keep the Elasticsearch index of programme and method pages."
+
+    def add_arguments(self, parser):
+        action = parser.add_mutually_exclusive_group(required=True)
+        action.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="Build a new index from every live page and swap the alias to it.",
+        )
+        action.add_argument(
+            "--check",
+            action="store_true",
+            help="Report pages whose index entry is missing, stale or orphaned.",
+        )
+        action.add_argument(
+            "--drain", action="store_true", help="Send the waiting index updates once."
+        )
+        action.add_argument(
+            "--worker",
+            action="store_true",
+            help="Keep draining the queue every few seconds (stop with Ctrl-C).",
+        )
+        parser.add_argument("--quiet", action="store_true", help="No progress bar.")
+        parser.add_argument(
+            "--interval", type=float, default=2.0, help="Seconds between drains (--worker)."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            if options["rebuild"]:
+                self.rebuild(options["quiet"])
+            elif options["check"]:
+                self.check()
+            elif options["drain"]:
+                self.stdout.write(f"{queue.drain_all()} index updates sent.")
+            else:
+                self.work(options["interval"])
+        except UNAVAILABLE as error:
+            raise CommandError(f"Elasticsearch cannot be reached: {error}") from error
+
+    def rebuild(self, quiet):
+        added = thesaurus.load_csv()
+        if added:
+            self.stdout.write(f"{added} thesaurus concepts added from thesaurus.csv.")
+        total = sum(model.objects.live().count() for model in indexing.PAGE_TYPES)
+        with tqdm(total=total, disable=quiet, unit="page", desc="Indexing") as bar:
+            result = indexing.rebuild(progress=bar.update)
+        self.stdout.write(f"Indexed {result.indexed} pages into {result.index}.")
+
+    def check(self):
+        result = indexing.check()
+        for name in ("missing", "stale", "orphaned"):
+            ids = getattr(result, name)
+            self.stdout.write(f"{name}: {len(ids)}" + (f" {ids[:20]}" if ids else ""))
+        pending = queue.pending()
+        self.stdout.write(f"waiting in the queue: {pending}")
+        if not result.ok:
+            raise CommandError("The index differs from the published pages.")
+
+    def work(self, interval):
+        self.stdout.write("Draining the search index queue; Ctrl-C stops.")
+        while True:
+            try:
+                queue.drain_all()
+            except UNAVAILABLE as error:
+                self.stderr.write(f"Elasticsearch unreachable ({error}); retrying.")
+            time.sleep(interval)

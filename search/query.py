@@ -1,0 +1,151 @@
+"""From validated search parameters to an Elasticsearch query: pure, testable by `to_dict()`.
+
+The user's text is only ever passed as the text of match queries, never parsed as query syntax,
+so `title:x OR (` is searched as words. Facets are aggregations filtered by every other chosen
+facet, while the chosen filters apply to the hits through `post_filter`: picking a theme keeps the
+counts of the other themes visible.
+"""
+
+from elasticsearch.dsl import Q, Search
+
+from .documents import FACETS, LANGUAGES, TEXT_FIELDS
+from .params import SearchParams
+
+HIGHLIGHTED = ["title", "summary", "body"]
+FACET_SIZE = 50
+SORTS = {
+    "relevance": ["_score", {"last_published_at": "desc"}],
+    "newest": [{"last_published_at": "desc"}, "_score"],
+    "evidence": [{"evidence_level": "desc"}, "_score"],
+}
+#: What a result list needs of a hit: the page body stays in the index.
+LISTED_FIELDS = [
+    "page_id",
+    "type",
+    "country",
+    "original_language",
+    "evidence_level",
+    *[f"{field}_{language}" for field in ("title", "summary", "url") for language in LANGUAGES],
+]
+#: Short queries need every word; longer ones most of them.
+MINIMUM_SHOULD_MATCH = "2<75%"
+
+
+def language_fields(suffix=""):
+    return [
+        f"{field}_{language}{suffix}^{boost}"
+        for field, boost in TEXT_FIELDS.items()
+        for language in LANGUAGES
+    ]
+
+
+def text_query(text):
+    """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase."""
+    return Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                fields=language_fields(),
+                type="best_fields",
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=language_fields(".folded"),
+                fuzziness="AUTO",
+                prefix_length=1,
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+                boost=0.6,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=[f"{field}_{lang}" for field in ("title", "summary") for lang in LANGUAGES],
+                type="phrase",
+                boost=2,
+            ),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def facet_filter(name, values):
+    return Q(
+        "terms",
+        **{name: [int(v) for v in values] if name in {"evidence_level", "years"} else values},
+    )
+
+
+def filters_except(params, excluded=None):
+    return [
+        facet_filter(name, values) for name, values in params.filters.items() if name != excluded
+    ]
+
+
+def highlight_fields(language, original_languages=LANGUAGES):
+    fields = {}
+    for field in HIGHLIGHTED:
+        for lang in dict.fromkeys([language, *original_languages]):
+            fields[f"{field}_{lang}"] = {
+                "matched_fields": [f"{field}_{lang}", f"{field}_{lang}.folded"]
+            }
+    return fields
+
+
+def build_search(params: SearchParams, index: str) -> Search:
+    search = Search(index=index)
+    if params.q:
+        search = search.query(text_query(params.q))
+        search = search.suggest("did_you_mean", params.q, phrase={"field": "spell", "size": 1})
+    chosen = filters_except(params)
+    if chosen:
+        search = search.post_filter(Q("bool", filter=chosen))
+    for name in FACETS:
+        others = filters_except(params, excluded=name)
+        facet = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
+        facet.bucket("values", "terms", field=name, size=FACET_SIZE)
+    search = search.extra(
+        highlight={
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fragment_size": 180,
+            "number_of_fragments": 2,
+            "fields": highlight_fields(params.language),
+        }
+    )
+    search = search.sort(*SORTS[params.sort])
+    search = search.extra(track_total_hits=True)
+    search = search.source(LISTED_FIELDS)
+    return search[params.offset : params.offset + params.page_size]
+
+
+def build_suggest(text: str, index: str, size: int = 8) -> Search:
+    """Titles that start like the text typed so far, in any language."""
+    query = Q(
+        "multi_match",
+        query=text,
+        type="bool_prefix",
+        fields=["suggest", "suggest._2gram", "suggest._3gram"],
+    )
+    return Search(index=index).query(query).source(LISTED_FIELDS)[:size]
+
+
+def build_similar(page_id: int, countries: list, index: str, size: int = 4) -> Search:
+    """Pages like this one from across the border: similar text and themes, any language.
+
+    `countries` are the countries to look in (Sweden for a Danish page, and so on).
+    """
+    like = Q(
+        "more_like_this",
+        fields=[f"{field}_{lang}" for field in ("summary", "body", "tags") for lang in LANGUAGES],
+        like=[{"_index": index, "_id": str(page_id)}],
+        min_term_freq=1,
+        min_doc_freq=1,
+        max_query_terms=40,
+    )
+    query = Q("bool", must=[like], filter=[Q("terms", country=countries)])
+    return Search(index=index).query(query).source(LISTED_FIELDS)[:size]

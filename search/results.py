@@ -1,0 +1,179 @@
+"""Runs a search and shapes the answer for the page and the API, in the reader's language."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+
+from knowledge.models import EvidenceLevel, ProgrammePage
+
+from .client import UNAVAILABLE, get_client
+from .documents import FACETS, LANGUAGES
+from .fallback import database_search
+from .params import SLUG_FACETS, SearchParams
+from .query import build_search
+
+
+@dataclass
+class Result:
+    id: int
+    type: str
+    url: str
+    title: str
+    titles: dict
+    summary: str
+    country: list
+    original_language: str
+    evidence_level: int
+    highlight: list = field(default_factory=list)
+    #: The language the title and summary are shown in, when not the reader's own.
+    shown_language: str = ""
+
+    def as_json(self):
+        return {
+            "id": self.id,
+            "type": self.type,
+            "url": self.url,
+            "title": self.title,
+            "titles": self.titles,
+            "summary": self.summary,
+            "country": self.country,
+            "original_language": self.original_language,
+            "evidence_level": self.evidence_level,
+            "highlight": self.highlight,
+        }
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    count: int
+    results: list
+    facets: dict = field(default_factory=dict)
+    did_you_mean: str = ""
+    engine_available: bool = True
+
+    @property
+    def last_page(self):
+        return max(1, -(-self.count // self.params.page_size))
+
+
+def in_language(values, language, original):
+    """The text in the reader's language, else the original, else any: `(text, language)`."""
+    for lang in dict.fromkeys([language, original, *LANGUAGES]):
+        if values.get(lang):
+            return values[lang], lang
+    return "", language
+
+
+def result_from_hit(hit, language):
+    source = hit["_source"]
+    original = source.get("original_language", "da")
+    titles = {lang: source.get(f"title_{lang}", "") for lang in LANGUAGES}
+    title, shown = in_language(titles, language, original)
+    summaries = {lang: source.get(f"summary_{lang}", "") for lang in LANGUAGES}
+    summary, _lang = in_language(summaries, language, original)
+    urls = {lang: source.get(f"url_{lang}", "") for lang in LANGUAGES}
+    highlights = hit.get("highlight", {})
+    own = [
+        text for key, texts in highlights.items() if key.endswith(f"_{language}") for text in texts
+    ]
+    fragments = own or [text for texts in highlights.values() for text in texts]
+    return Result(
+        id=source["page_id"],
+        type=source["type"],
+        url=urls.get(language) or urls.get(original, ""),
+        title=title,
+        titles=titles,
+        summary=summary,
+        country=source.get("country", []),
+        original_language=original,
+        evidence_level=source.get("evidence_level"),
+        highlight=fragments[:2],
+        shown_language="" if shown == language else shown,
+    )
+
+
+def facet_labels(name, values, language):
+    """Human labels for facet values, in the reader's language."""
+    with translation.override(language):
+        if name in SLUG_FACETS:
+            model = SLUG_FACETS[name]
+            terms = model.objects.filter(slug__in=values)
+            return {term.slug: getattr(term, f"name_{language}") or term.name for term in terms}
+        if name == "evidence_level":
+            return {value: str(EvidenceLevel(int(value)).label) for value in values}
+        if name == "country":
+            names = {"DK": translation.gettext("Denmark"), "SE": translation.gettext("Sweden")}
+            return {value: names.get(value, value) for value in values}
+        if name == "status":
+            return {value: str(ProgrammePage.Status(value).label) for value in values}
+        if name == "prevention":
+            choices = {**dict(ProgrammePage.Approach.choices), **dict(ProgrammePage.Level.choices)}
+            return {value: str(choices.get(value, value)) for value in values}
+        return {value: str(value) for value in values}
+
+
+def facets_from_response(aggregations, params):
+    facets = {}
+    for name in FACETS:
+        buckets = aggregations[name]["values"]["buckets"]
+        values = [str(bucket["key"]) for bucket in buckets]
+        labels = facet_labels(name, values, params.language)
+        chosen = set(params.filters.get(name, []))
+        facets[name] = [
+            {
+                "value": value,
+                "label": labels.get(value, value),
+                "count": bucket["doc_count"],
+                "selected": value in chosen,
+            }
+            for value, bucket in zip(values, buckets, strict=True)
+        ]
+    return facets
+
+
+def run_search(params: SearchParams) -> SearchResults:
+    """Search the engine; when it cannot be reached, answer from the database instead."""
+    search = build_search(params, settings.ELASTICSEARCH_INDEX)
+    try:
+        response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
+    except UNAVAILABLE:
+        return database_results(params)
+    suggestions = response.get("suggest", {}).get("did_you_mean", [])
+    did_you_mean = ""
+    if response["hits"]["total"]["value"] == 0 and suggestions and suggestions[0]["options"]:
+        did_you_mean = suggestions[0]["options"][0]["text"]
+    return SearchResults(
+        params=params,
+        count=response["hits"]["total"]["value"],
+        results=[result_from_hit(hit, params.language) for hit in response["hits"]["hits"]],
+        facets=facets_from_response(response["aggregations"], params),
+        did_you_mean=did_you_mean,
+    )
+
+
+def database_results(params):
+    count, pages = database_search(params)
+    results = []
+    for page in pages:
+        titles = {lang: getattr(page, f"title_{lang}") or "" for lang in LANGUAGES}
+        summaries = {lang: getattr(page, f"summary_{lang}") or "" for lang in LANGUAGES}
+        title, shown = in_language(titles, params.language, page.original_language)
+        with translation.override(params.language):
+            url = page.get_url()
+        results.append(
+            Result(
+                id=page.pk,
+                type="programme" if isinstance(page, ProgrammePage) else "method",
+                url=url,
+                title=title,
+                titles=titles,
+                summary=in_language(summaries, params.language, page.original_language)[0],
+                country=["DK", "SE"] if page.country == "BOTH" else [page.country],
+                original_language=page.original_language,
+                evidence_level=page.evidence_level,
+                shown_language="" if shown == params.language else shown,
+            )
+        )
+    return SearchResults(params=params, count=count, results=results, engine_available=False)
