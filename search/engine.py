@@ -1,53 +1,56 @@
-"""Start, stop and check a local Elasticsearch for development and tests.
+"""Start, stop and check a local Elasticsearch 8 for development and tests.
 
 Why this exists: the project needs a real Elasticsearch node on every developer machine
 and in CI, but those machines only reach package registries (no Docker, no download
-site).  Maven Central does, however, carry ``org.codelibs:elasticsearch-cluster-runner``,
-which runs Elasticsearch nodes from plain jars.  This module fetches that artifact and its
-transitive jars once into a cache outside the repository and runs it in the background,
-with nothing but the standard library (it must not import Django, so make targets and CI
-can call it before the project is installed)::
+site).  Maven Central does carry Elastic's own build of Elasticsearch 8 that Elastic uses
+for integration tests (``org.elasticsearch.distribution.integ-test-zip:elasticsearch``), a
+real server with only a few modules.  This module fetches it once into a cache outside the
+repository, adds the small plugin in ``search/analysis_plugin/`` (built there with Maven),
+and runs the nodes in the background, with nothing but the standard library (it must not
+import Django, so make targets and CI can call it before the project is installed)::
 
     python -m search.engine start [--nodes N] [--base-port P] [--cluster-name NAME] [--data DIR]
     python -m search.engine stop [--node K] [--base-port P] [--data DIR]
     python -m search.engine status [--base-port P] [--data DIR]
     python -m search.engine wait [--nodes N] [--base-port P] [--data DIR]
 
-Version: only runner versions up to 7.10.2.0 (Elasticsearch 7.10.2) are on Maven Central;
-codelibs publishes its 8.x runners to its own repository.  ``BRO_ES_RUNNER_VERSION``
-selects another version and ``BRO_MAVEN_REPO`` adds a repository that serves it.
-Elasticsearch 7.10.2 has the language analyzers (``danish``, ``swedish``, ``english``),
-``asciifolding`` and the ``synonym``/``synonym_graph`` token filters, but it does not have
-the synonyms API (``PUT _synonyms/<id>``, new in 8.10) or ``icu_folding``.  Note that the
-8.x Python client (``elasticsearch>=8``) refuses a 7.10 server: it raises
-``UnsupportedProductError``, and 7.10 answers its ``compatible-with=8`` content type with
-406.
+Version: 8.19.21, the newest 8.x integ-test zip on Maven Central; it runs on Java 17
+(``ES_JAVA_HOME`` is taken from ``JAVA_HOME`` or the ``java`` on the PATH).
+``BRO_ES_VERSION`` picks another version of that zip; the plugin is then compiled against
+the server jar of that same version.  The 8.x Python client needs an 8.x server.
+
+What the integ-test zip lacks, and the plugin (``bro-compat``, installed as a module) adds
+under Elasticsearch's own names and parameters: the ``danish``, ``swedish`` and ``english``
+analyzers; the ``stemmer``, ``asciifolding``, configurable ``lowercase`` and
+``synonym_graph`` token filters (inline Solr rules, ``lenient``; chain-aware like
+Elasticsearch's); the ``search_as_you_type`` field type (mapper-extras is not on Maven
+Central for 8.x); and ``GET /`` (the client's ``info()``).  ``stop``, ``shingle`` and the
+bare ``lowercase`` filter are in the server already.  Not available: other analysis-common
+filters and analyzers, the synonyms API (``_synonyms``), reindex, painless scripts, ICU.
+
+Cache (``BRO_CACHE_DIR``, default ``~/.cache/bro``): ``elasticsearch-<version>/`` holds the
+zip, the unpacked ``home/`` (marker ``fetch-complete.json``) and ``plugin/`` (the plugin's
+build, marker ``plugin.json`` with a hash of its sources: it is rebuilt when they change).
 
 Layout: node *n* listens for HTTP on ``base_port + n`` (9201 for the default base 9200,
 which ``ES_BASE_PORT`` changes) and for transport on ``base_port + 100 + n``.  State goes
-under ``<data>/<base_port>/node-<n>/``: ``engine.pid``, ``engine.log`` (the JVM's output)
-and the runner's ``node_1/`` home with ``config``, ``data`` and ``logs``.  Because every
-base port has its own folder, a dev instance and a test instance can run side by side.
+under ``<data>/<base_port>/node-<n>/``: ``engine.pid``, ``engine.log`` (the launcher
+JVM's output) and ``config/``, ``data/``, ``logs/`` and ``tmp/``.  Because every base port
+has its own folder, a dev instance and a test instance can run side by side.
 ``<data>/<base_port>/cluster.json`` records the cluster size and name the data was made
 with; ``start`` refuses to reuse it for another size or name.  Data made for three nodes
-can't elect a master with one.
+can't elect a master with one.  ``config/elasticsearch.yml`` is rewritten on every start:
+it binds to 127.0.0.1, disables security and the disk watermarks.
 
-One JVM per node: the runner can start several nodes inside one JVM
-(``-numOfNode 3``), but then no single node can be stopped on its own.  This launcher
-therefore always starts one runner JVM per node with ``-numOfNode 1`` and joins the
-nodes into one cluster through ``elasticsearch.yml`` (seed hosts and initial master
-nodes given by transport address, because every JVM names its node "Node 1").  To take one
-node of three down for a fault test, run ``stop --node 2``; ``start --nodes 3`` brings
-it back.
+One JVM per node (plus the small launcher JVM Elasticsearch starts it from), joined into
+one cluster through ``discovery.seed_hosts``.  To take one node of three down for a fault
+test, run ``stop --node 2``; ``start --nodes 3`` brings it back.
 
-Settings: the runner passes no ``-E``/``-D`` settings through, but it reads
-``node_1/config/elasticsearch.yml``, which ``start`` rewrites on every start.  It binds
-to 127.0.0.1 and disables the disk watermarks.  There is no ``xpack.security.enabled``:
-the runner's nodes have no X-Pack, so Elasticsearch would reject that setting as unknown.
-
-Limitation: the runner won't start a node above HTTP port 9299, and if a port is taken
-it quietly moves to the next free one.  So ``start`` rejects base ports that would go past
-9299 and refuses to start when a port is already in use.
+Root: Elasticsearch refuses to run as root, so as root the nodes run as the system user
+``bro-es`` (created with ``useradd --system`` if missing) through ``setpriv``, which execs
+(unlike ``runuser``, which would SIGKILL the node 2 s after a SIGTERM).  Their folders are
+chowned to it.  If that user cannot read the cache (``/root`` is usually private), the
+Elasticsearch home is mirrored with hard links into ``<data>/runtime/``.
 """
 
 from __future__ import annotations
@@ -55,8 +58,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -65,6 +70,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,41 +81,26 @@ DEFAULT_BASE_PORT = 9200
 DEFAULT_CLUSTER_NAME = "bro"
 HOST = "127.0.0.1"
 
-RUNNER_GROUP = "org.codelibs"
-RUNNER_ARTIFACT = "elasticsearch-cluster-runner"
-DEFAULT_RUNNER_VERSION = "7.10.2.0"
-RUNNER_MAIN_CLASS = "org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner"
+DEFAULT_ES_VERSION = "8.19.21"
+DISTRIBUTION = "org.elasticsearch.distribution.integ-test-zip:elasticsearch"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 FETCH_MARKER = "fetch-complete.json"
+PLUGIN_SOURCE = Path(__file__).resolve().parent / "analysis_plugin"
+PLUGIN_NAME = "bro-compat"
+PLUGIN_CLASS = "bro.elasticsearch.BroCompatPlugin"
+PLUGIN_MARKER = "plugin.json"
+CLI_MAIN_CLASS = "org.elasticsearch.launcher.CliToolLauncher"
+SERVICE_USER = "bro-es"
 
-# The runner refuses HTTP ports above this (ElasticsearchClusterRunner.maxHttpPort).
-RUNNER_MAX_HTTP_PORT = 9299
 TRANSPORT_PORT_OFFSET = 100
 
 START_TIMEOUT = 180.0
-STOP_TIMEOUT = 30.0
+STOP_TIMEOUT = 60.0
 POLL_INTERVAL = 1.0
 LOG_TAIL_LINES = 30
 
 # Sized for a 2-core, 24 GB machine shared with the test suite: one JVM per node.
 DEFAULT_HEAP = ("-Xms512m", "-Xmx1g")
-JVM_OPTIONS = (
-    "-XX:+UseG1GC",
-    "-XX:+ExitOnOutOfMemoryError",
-    "-XX:-OmitStackTraceInFastThrow",
-    "-Xss1m",
-    "-Djava.awt.headless=true",
-    "-Dfile.encoding=UTF-8",
-    "-Djna.nosys=true",
-    "-Dio.netty.noUnsafe=true",
-    "-Dio.netty.noKeySetOptimization=true",
-    "-Dio.netty.recycler.maxCapacityPerThread=0",
-    "-Dlog4j.shutdownHookEnabled=false",
-    "-Dlog4j2.disable.jmx=true",
-    # The runner ships log4j 2.11 and, unlike a packaged Elasticsearch, runs without a
-    # security manager: switch off message lookups (CVE-2021-44228).
-    "-Dlog4j2.formatMsgNoLookups=true",
-)
 
 
 class EngineError(Exception):
@@ -129,20 +120,20 @@ class Layout:
         return self.data_dir / str(self.base_port)
 
     def node_dir(self, node: int) -> Path:
-        """Runner base path of node ``node`` (1-based)."""
+        """State folder of node ``node`` (1-based)."""
         return self.root / f"node-{node}"
 
     def pid_file(self, node: int) -> Path:
-        """File holding the JVM pid of node ``node``."""
+        """File holding the pid of node ``node``'s launcher JVM."""
         return self.node_dir(node) / "engine.pid"
 
     def log_file(self, node: int) -> Path:
-        """File receiving the JVM's stdout and stderr for node ``node``."""
+        """File receiving the launcher JVM's stdout and stderr for node ``node``."""
         return self.node_dir(node) / "engine.log"
 
-    def config_file(self, node: int) -> Path:
-        """The ``elasticsearch.yml`` the runner reads for node ``node``."""
-        return self.node_dir(node) / "node_1" / "config" / "elasticsearch.yml"
+    def config_dir(self, node: int) -> Path:
+        """The ``ES_PATH_CONF`` of node ``node``."""
+        return self.node_dir(node) / "config"
 
     def http_port(self, node: int) -> int:
         """HTTP port of node ``node``."""
@@ -176,41 +167,34 @@ class Layout:
 # --------------------------------------------------------------------------- fetching
 
 
-def runner_version() -> str:
-    """The cluster-runner version to use (``BRO_ES_RUNNER_VERSION`` or the default)."""
-    return os.environ.get("BRO_ES_RUNNER_VERSION", DEFAULT_RUNNER_VERSION)
+def es_version() -> str:
+    """The Elasticsearch version to use (``BRO_ES_VERSION`` or the default)."""
+    return os.environ.get("BRO_ES_VERSION", DEFAULT_ES_VERSION)
 
 
 def cache_dir() -> Path:
-    """Cache folder for the runner's jars, outside the repository."""
+    """Cache folder of this Elasticsearch version, outside the repository."""
     base = os.environ.get("BRO_CACHE_DIR") or Path.home() / ".cache" / "bro"
-    return Path(base).expanduser() / f"elasticsearch-{runner_version()}"
+    return Path(base).expanduser() / f"elasticsearch-{es_version()}"
 
 
-def render_pom(version: str, extra_repository: str | None) -> str:
-    """A throw-away pom.xml whose only job is to depend on the cluster runner."""
-    repositories = ""
-    if extra_repository:
-        repositories = (
-            "  <repositories>\n"
-            "    <repository><id>extra</id>"
-            f"<url>{extra_repository}</url></repository>\n"
-            "  </repositories>\n"
-        )
+def render_pom(version: str) -> str:
+    """A throw-away pom.xml whose only job is to depend on the distribution zip."""
+    group, artifact = DISTRIBUTION.split(":")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<project xmlns="http://maven.apache.org/POM/4.0.0">\n'
         "  <modelVersion>4.0.0</modelVersion>\n"
         "  <groupId>local.bro</groupId>\n"
-        "  <artifactId>elasticsearch-jars</artifactId>\n"
+        "  <artifactId>elasticsearch-distribution</artifactId>\n"
         "  <version>1</version>\n"
         "  <packaging>pom</packaging>\n"
-        f"{repositories}"
         "  <dependencies>\n"
         "    <dependency>\n"
-        f"      <groupId>{RUNNER_GROUP}</groupId>\n"
-        f"      <artifactId>{RUNNER_ARTIFACT}</artifactId>\n"
+        f"      <groupId>{group}</groupId>\n"
+        f"      <artifactId>{artifact}</artifactId>\n"
         f"      <version>{version}</version>\n"
+        "      <type>zip</type>\n"
         "    </dependency>\n"
         "  </dependencies>\n"
         "</project>\n"
@@ -229,51 +213,191 @@ def file_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def fetch_jars() -> Path:
-    """Make sure the runner and its jars are in the cache; return the ``lib`` folder.
+def run_maven(arguments: list[str], what: str, cwd: Path | None = None) -> None:
+    """Run Maven quietly; on failure raise with the end of its output."""
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise EngineError(f"Maven ('mvn') is needed to {what}.")
+    command = [mvn, "-q", "-B", "-Dstyle.color=never", *arguments]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=cwd)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip().splitlines()
+        raise EngineError(f"Maven failed to {what}:\n" + "\n".join(output[-LOG_TAIL_LINES:]))
 
-    The first call runs Maven (``dependency:copy-dependencies``); later calls find the
-    marker file and return at once.  A lock keeps parallel callers from fetching twice.
+
+def fetch_distribution() -> Path:
+    """Make sure Elasticsearch is unpacked in the cache; return its home folder.
+
+    The first call runs Maven (``dependency:copy-dependencies``) and unpacks the zip;
+    later calls find the marker file and return at once.  A lock keeps parallel callers
+    from fetching twice.
     """
     cache = cache_dir()
-    lib = cache / "lib"
+    home = cache / "home"
     marker = cache / FETCH_MARKER
     if marker.is_file():
-        return lib
+        return home
     with file_lock(cache / ".fetch.lock"):
         if marker.is_file():
-            return lib
-        mvn = shutil.which("mvn")
-        if mvn is None:
-            raise EngineError("Maven ('mvn') is needed once, to fetch Elasticsearch.")
-        version = runner_version()
-        print(f"Fetching {RUNNER_ARTIFACT} {version} and its jars into {cache} ...")
+            return home
+        version = es_version()
+        print(f"Fetching Elasticsearch {version} ({DISTRIBUTION}) into {cache} ...")
         started = time.monotonic()
         pom = cache / "pom.xml"
-        pom.write_text(render_pom(version, os.environ.get("BRO_MAVEN_REPO")))
-        staging = cache / "lib.partial"
+        pom.write_text(render_pom(version))
+        download = cache / "download"
+        shutil.rmtree(download, ignore_errors=True)
+        run_maven(
+            ["-f", str(pom), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+             f"-DoutputDirectory={download}", "-DincludeTypes=zip"],
+            f"fetch {DISTRIBUTION}:{version}:zip from Maven Central (versions 8.0.0 to "
+            f"{DEFAULT_ES_VERSION} exist; set BRO_ES_VERSION to another one)",
+        )  # fmt: skip
+        archives = list(download.glob("*.zip"))
+        if len(archives) != 1:
+            raise EngineError(f"Expected one zip in {download}, found {archives}.")
+        staging = cache / "home.partial"
         shutil.rmtree(staging, ignore_errors=True)
-        command = [
-            mvn, "-q", "-B", "-Dstyle.color=never", "-f", str(pom),
-            f"{DEPENDENCY_PLUGIN}:copy-dependencies",
-            f"-DoutputDirectory={staging}",
-            "-DincludeScope=runtime",
-        ]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        with zipfile.ZipFile(archives[0]) as archive:
+            for member in archive.infolist():
+                # The zip's single top folder (elasticsearch-<version>/) is dropped.
+                relative = Path(*Path(member.filename).parts[1:])
+                if not relative.parts or member.is_dir():
+                    continue
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, target.open("wb") as sink:
+                    shutil.copyfileobj(source, sink)
+                mode = (member.external_attr >> 16) & 0o777
+                target.chmod(mode or 0o644)
+        shutil.rmtree(home, ignore_errors=True)
+        staging.rename(home)
+        shutil.rmtree(download, ignore_errors=True)
+        marker.write_text(json.dumps({"version": version, "artifact": DISTRIBUTION}) + "\n")
+        print(f"Fetched and unpacked Elasticsearch {version} in {time.monotonic() - started:.0f} s")
+    return home
+
+
+def plugin_sources_hash() -> str:
+    """Hash of the plugin's pom and sources, and of the version it is built for."""
+    digest = hashlib.sha256(es_version().encode())
+    files = [PLUGIN_SOURCE / "pom.xml", *sorted((PLUGIN_SOURCE / "src").rglob("*"))]
+    for path in files:
+        if path.is_file():
+            digest.update(str(path.relative_to(PLUGIN_SOURCE)).encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def plugin_descriptor(version: str) -> str:
+    """``plugin-descriptor.properties`` of the plugin, in the format of Elasticsearch 8."""
+    return (
+        "# Written by search/engine.py\n"
+        "description=Analyzers, filters, search_as_you_type and GET / missing from the "
+        "integ-test build (search/analysis_plugin)\n"
+        f"version={version}\n"
+        f"name={PLUGIN_NAME}\n"
+        f"classname={PLUGIN_CLASS}\n"
+        "java.version=17\n"
+        f"elasticsearch.version={version}\n"
+    )
+
+
+def install_plugin(home: Path) -> str:
+    """Build the plugin if its sources changed and install it as a module; return its hash.
+
+    The sources are copied into the cache and built there, so no ``target/`` folder
+    appears in the repository.
+    """
+    cache = cache_dir()
+    wanted = plugin_sources_hash()
+    marker = cache / "plugin" / PLUGIN_MARKER
+    module = home / "modules" / PLUGIN_NAME
+    with contextlib.suppress(FileNotFoundError, ValueError):
+        if json.loads(marker.read_text()).get("hash") == wanted and module.is_dir():
+            return wanted
+    with file_lock(cache / ".plugin.lock"):
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            if json.loads(marker.read_text()).get("hash") == wanted and module.is_dir():
+                return wanted
+        version = es_version()
+        print(f"Building the {PLUGIN_NAME} plugin for Elasticsearch {version} ...")
+        started = time.monotonic()
+        build = cache / "plugin" / "build"
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.copytree(PLUGIN_SOURCE, build, ignore=shutil.ignore_patterns("target"))
+        run_maven(
+            ["-f", str(build / "pom.xml"), "package", f"-Des.version={version}"],
+            f"build the Elasticsearch plugin in {PLUGIN_SOURCE}",
+        )
+        staging = home / "modules" / f".{PLUGIN_NAME}.partial"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        shutil.copy2(build / "target" / f"{PLUGIN_NAME}.jar", staging / f"{PLUGIN_NAME}.jar")
+        (staging / "plugin-descriptor.properties").write_text(plugin_descriptor(version))
+        shutil.rmtree(module, ignore_errors=True)
+        staging.rename(module)
+        marker.write_text(json.dumps({"hash": wanted, "version": version}) + "\n")
+        print(f"Built and installed the plugin in {time.monotonic() - started:.0f} s.")
+    return wanted
+
+
+# --------------------------------------------------------------------------- user
+
+
+def running_as_root() -> bool:
+    """True if this process is root (Elasticsearch then needs another user)."""
+    return os.geteuid() == 0
+
+
+def service_user() -> pwd.struct_passwd:
+    """The ``bro-es`` system user, created if missing (root only)."""
+    with contextlib.suppress(KeyError):
+        return pwd.getpwnam(SERVICE_USER)
+    useradd = shutil.which("useradd")
+    if useradd is None:
+        raise EngineError(f"Running as root needs the user {SERVICE_USER!r}, and no useradd.")
+    command = [
+        useradd, "--system", "--no-create-home", "--home-dir", "/nonexistent",
+        "--shell", "/usr/sbin/nologin", SERVICE_USER,
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0 and "already exists" not in result.stderr:
+        raise EngineError(f"Could not create the user {SERVICE_USER!r}: {result.stderr.strip()}")
+    return pwd.getpwnam(SERVICE_USER)
+
+
+def readable_by_others(path: Path) -> bool:
+    """True if any user can reach ``path`` (every parent folder is o+x)."""
+    return all(os.stat(parent).st_mode & 0o001 for parent in [path, *path.parents])
+
+
+def runtime_home(layout: Layout, home: Path, plugin_hash: str) -> Path:
+    """The Elasticsearch home the nodes run from.
+
+    As root the nodes run as ``bro-es``, which usually cannot enter ``/root``; then the
+    cached home is mirrored, with hard links where possible, under ``<data>/runtime/``.
+    """
+    if not running_as_root() or readable_by_others(home):
+        return home
+    mirror = layout.data_dir / "runtime" / f"{home.parent.name}-{plugin_hash}"
+    if (mirror / ".complete").is_file():
+        return mirror
+    with file_lock(layout.data_dir / "runtime" / ".lock"):
+        if (mirror / ".complete").is_file():
+            return mirror
+        for old in mirror.parent.glob(f"{home.parent.name}-*"):
+            shutil.rmtree(old, ignore_errors=True)  # homes of older plugin builds
+        staging = mirror.with_name(mirror.name + ".partial")
+        result = subprocess.run(["cp", "-al", str(home), str(staging)], capture_output=True)
         if result.returncode != 0:
-            output = (result.stdout + result.stderr).strip().splitlines()
-            raise EngineError(
-                f"Maven could not fetch {RUNNER_GROUP}:{RUNNER_ARTIFACT}:{version} "
-                f"(Maven Central has versions up to {DEFAULT_RUNNER_VERSION}; set "
-                "BRO_MAVEN_REPO for a repository with newer ones):\n"
-                + "\n".join(output[-LOG_TAIL_LINES:])
-            )
-        jars = sorted(path.name for path in staging.glob("*.jar"))
-        shutil.rmtree(lib, ignore_errors=True)
-        staging.rename(lib)
-        marker.write_text(json.dumps({"version": version, "jars": jars}, indent=1) + "\n")
-        print(f"Fetched {len(jars)} jars in {time.monotonic() - started:.0f} s.")
-    return lib
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.copytree(home, staging, symlinks=True)
+        staging.rename(mirror)
+        (mirror / ".complete").touch()
+    for folder in (layout.data_dir, layout.data_dir / "runtime"):
+        folder.chmod(folder.stat().st_mode | 0o005)
+    return mirror
 
 
 # --------------------------------------------------------------------------- processes
@@ -288,13 +412,13 @@ def read_pid(path: Path) -> int | None:
 
 
 def is_our_process(pid: int, node_dir: Path) -> bool:
-    """True if ``pid`` is alive and is the runner JVM started for ``node_dir``."""
+    """True if ``pid`` is alive and is the launcher JVM started for ``node_dir``."""
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
     arguments = raw.decode(errors="replace").split("\0")
-    return RUNNER_MAIN_CLASS in arguments and str(node_dir) in arguments
+    return CLI_MAIN_CLASS in arguments and f"-Epath.data={node_dir / 'data'}" in arguments
 
 
 def running_pid(layout: Layout, node: int) -> int | None:
@@ -316,32 +440,61 @@ def port_in_use(port: int) -> bool:
         return probe.connect_ex((HOST, port)) == 0
 
 
-def java_command(layout: Layout, node: int, lib: Path, cluster_name: str) -> list[str]:
-    """The command line that runs node ``node`` as a one-node runner JVM."""
-    java_home = os.environ.get("JAVA_HOME")
-    java = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
-    if not java:
-        raise EngineError("No 'java' found (install Java 17 or set JAVA_HOME).")
-    tmp = layout.node_dir(node) / "tmp"
-    tmp.mkdir(parents=True, exist_ok=True)
-    extra = os.environ.get("ES_JAVA_OPTS", "").split()
-    return [
-        java, *DEFAULT_HEAP, *JVM_OPTIONS, f"-Djava.io.tmpdir={tmp}", *extra,
-        "-cp", f"{lib}/*", RUNNER_MAIN_CLASS,
-        "-basePath", str(layout.node_dir(node)),
-        "-numOfNode", "1",
-        "-baseHttpPort", str(layout.http_port(node) - 1),
-        "-clusterName", cluster_name,
+def java_home() -> Path:
+    """The Java installation to run Elasticsearch with (``JAVA_HOME`` or ``java`` on PATH)."""
+    if os.environ.get("JAVA_HOME"):
+        home = Path(os.environ["JAVA_HOME"])
+    else:
+        java = shutil.which("java")
+        if not java:
+            raise EngineError("No 'java' found (install Java 17 or newer, or set JAVA_HOME).")
+        home = Path(java).resolve().parent.parent
+    if not (home / "bin" / "java").is_file():
+        raise EngineError(f"No bin/java under {home} (set JAVA_HOME to a JDK 17 or newer).")
+    return home
+
+
+def node_command(layout: Layout, node: int, home: Path, java: Path) -> list[str]:
+    """The command that runs node ``node``: what ``bin/elasticsearch`` would exec.
+
+    It is run directly, so that the pid is the launcher JVM and ``path.data`` on its
+    command line identifies the node.  The launcher starts the server JVM and stops it
+    when it gets SIGTERM.
+    """
+    command = [
+        str(java / "bin" / "java"), "-Xms4m", "-Xmx64m", "-XX:+UseSerialGC",
+        "-Dcli.name=server", f"-Dcli.script={home / 'bin' / 'elasticsearch'}",
+        "-Dcli.libs=lib/tools/server-cli", f"-Des.path.home={home}",
+        f"-Des.path.conf={layout.config_dir(node)}", "-Des.distribution.type=zip",
+        "-Des.java.type=ES_JAVA_HOME",
+        "-cp", f"{home}/lib/*:{home}/lib/cli-launcher/*", CLI_MAIN_CLASS,
+        f"-Epath.data={layout.node_dir(node) / 'data'}",
     ]  # fmt: skip
+    if running_as_root():
+        user = service_user()
+        setpriv = shutil.which("setpriv")
+        if setpriv:
+            command = [
+                setpriv, f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}",
+                "--init-groups", "--", *command,
+            ]  # fmt: skip
+        else:
+            command = ["runuser", "-u", SERVICE_USER, "--", *command]
+    return command
 
 
-def node_settings(layout: Layout, node: int, nodes: int) -> str:
+def node_settings(layout: Layout, node: int, nodes: int, cluster_name: str) -> str:
     """The ``elasticsearch.yml`` for node ``node`` of a ``nodes``-node cluster."""
     lines = [
         "# Written by search/engine.py on every start; edits are lost.",
+        f"cluster.name: {json.dumps(cluster_name)}",
+        f"node.name: node-{node}",
         f"network.host: {HOST}",
+        f"http.port: {layout.http_port(node)}",
         f"transport.port: {layout.transport_port(node)}",
+        f"path.logs: {json.dumps(str(layout.node_dir(node) / 'logs'))}",
         f"node.attr.bro_node: {node}",
+        "xpack.security.enabled: false",
         "cluster.routing.allocation.disk.threshold_enabled: false",
     ]
     if nodes == 1:
@@ -349,17 +502,50 @@ def node_settings(layout: Layout, node: int, nodes: int) -> str:
     else:
         peers = [f"{HOST}:{layout.transport_port(peer)}" for peer in range(1, nodes + 1)]
         lines.append(f"discovery.seed_hosts: {json.dumps(peers)}")
-        # Every JVM names its node "Node 1", so bootstrap by transport address instead.
-        lines.append(f"cluster.initial_master_nodes: {json.dumps(peers)}")
+        # Only for bootstrapping a new cluster; Elasticsearch warns if it stays set.
+        if not any((layout.node_dir(node) / "data").glob("*")):
+            names = [f"node-{peer}" for peer in range(1, nodes + 1)]
+            lines.append(f"cluster.initial_master_nodes: {json.dumps(names)}")
     return "\n".join(lines) + "\n"
 
 
-def launch_node(layout: Layout, node: int, nodes: int, lib: Path, cluster_name: str) -> int:
+def prepare_node_dir(layout: Layout, node: int, nodes: int, home: Path, cluster_name: str) -> None:
+    """Create node ``node``'s folders and write its configuration."""
+    node_dir = layout.node_dir(node)
+    config = layout.config_dir(node)
+    for folder in (config, node_dir / "data", node_dir / "logs", node_dir / "tmp"):
+        folder.mkdir(parents=True, exist_ok=True)
+    for name in ("jvm.options", "log4j2.properties"):
+        shutil.copy2(home / "config" / name, config / name)
+    (config / "jvm.options.d").mkdir(exist_ok=True)
+    (config / "elasticsearch.yml").write_text(node_settings(layout, node, nodes, cluster_name))
+    if running_as_root():
+        user = service_user()
+        for path in [node_dir, *node_dir.rglob("*")]:
+            if path.name not in ("engine.log", "engine.pid"):
+                os.lchown(path, user.pw_uid, user.pw_gid)
+        for parent in [layout.root, layout.data_dir]:
+            parent.chmod(parent.stat().st_mode | 0o005)
+
+
+def launch_node(
+    layout: Layout, node: int, nodes: int, home: Path, java: Path, cluster_name: str
+) -> int:
     """Start node ``node`` detached from this process; return its pid."""
-    config = layout.config_file(node)
-    config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text(node_settings(layout, node, nodes))
-    command = java_command(layout, node, lib, cluster_name)
+    prepare_node_dir(layout, node, nodes, home, cluster_name)
+    command = node_command(layout, node, home, java)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("ES_", "JAVA_TOOL", "_JAVA", "CLI_JAVA"))
+    }
+    env.update(
+        ES_JAVA_HOME=str(java),
+        ES_PATH_CONF=str(layout.config_dir(node)),
+        ES_TMPDIR=str(layout.node_dir(node) / "tmp"),
+        ES_JAVA_OPTS=" ".join([*DEFAULT_HEAP, os.environ.get("ES_JAVA_OPTS", "")]).strip(),
+        HOME=str(layout.node_dir(node)),
+    )
     with layout.log_file(node).open("ab") as log:
         log.write(f"\n--- {time.strftime('%Y-%m-%d %H:%M:%S')} starting node {node}\n".encode())
         log.flush()
@@ -368,7 +554,8 @@ def launch_node(layout: Layout, node: int, nodes: int, lib: Path, cluster_name: 
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            cwd=layout.node_dir(node),
+            cwd=home,  # as bin/elasticsearch does: the launcher finds its files from there
+            env=env,
             start_new_session=True,
         )
     layout.pid_file(node).write_text(f"{process.pid}\n")
@@ -385,6 +572,15 @@ def terminate(pid: int, timeout: float) -> bool:
         os.kill(pid, signal.SIGKILL)
     wait_for_exit(pid, 10.0)
     return True
+
+
+def descendants(pid: int) -> list[int]:
+    """Pids of all children of ``pid``, recursively (empty if it is gone)."""
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError, ValueError):
+            children += [int(child) for child in (task / "children").read_text().split()]
+    return [grandchild for child in children for grandchild in (child, *descendants(child))]
 
 
 def wait_for_exit(pid: int, timeout: float) -> bool:
@@ -532,13 +728,8 @@ def check_shape(layout: Layout, nodes: int, cluster_name: str) -> None:
 
 def command_start(layout: Layout, nodes: int, cluster_name: str, timeout: float) -> int:
     """Start the missing nodes of a ``nodes``-node cluster and wait until it is healthy."""
-    last_port = layout.http_port(nodes)
-    if last_port > RUNNER_MAX_HTTP_PORT:
-        raise EngineError(
-            f"Node {nodes} would listen on {last_port}, but the cluster runner only uses "
-            f"HTTP ports up to {RUNNER_MAX_HTTP_PORT}: choose a base port of at most "
-            f"{RUNNER_MAX_HTTP_PORT - nodes}."
-        )
+    if layout.transport_port(nodes) > 65535:
+        raise EngineError(f"Base port {layout.base_port} leaves no room for {nodes} node(s).")
     wanted = list(range(1, nodes + 1))
     with file_lock(layout.root / ".start.lock"):
         check_shape(layout, nodes, cluster_name)
@@ -553,11 +744,14 @@ def command_start(layout: Layout, nodes: int, cluster_name: str, timeout: float)
             return 0
         for node in missing:
             check_ports_free(layout, node)
-        lib = fetch_jars()
         started_at = time.monotonic()
+        home = fetch_distribution()
+        plugin_hash = install_plugin(home)
+        home = runtime_home(layout, home, plugin_hash)
+        java = java_home()
         launched = {}
         for node in missing:
-            launched[node] = launch_node(layout, node, nodes, lib, cluster_name)
+            launched[node] = launch_node(layout, node, nodes, home, java, cluster_name)
             print(f"Started node {node} (pid {launched[node]}), log: {layout.log_file(node)}")
         health = wait_until_healthy(layout, wanted, nodes, timeout, launched)
     elapsed = time.monotonic() - started_at
@@ -576,15 +770,18 @@ def command_stop(layout: Layout, only_node: int | None, timeout: float) -> int:
     if not pids:
         print(f"Elasticsearch is not running (from {layout.root}); nothing to stop.")
         return 0
+    # The launcher JVM stops its server JVM on SIGTERM but may exit first: wait for both.
+    families = {node: [pid, *descendants(pid)] for node, pid in pids.items()}
     for node, pid in pids.items():
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
         print(f"Stopping node {node} (pid {pid}) ...")
-    for node, pid in pids.items():
-        if wait_for_exit(pid, timeout):
+    for node, family in families.items():
+        if all(wait_for_exit(member, timeout) for member in family):
             print(f"Node {node} stopped.")
         else:
-            terminate(pid, 0)
+            for member in family:
+                terminate(member, 0)
             print(f"Node {node} did not stop within {timeout:.0f} s; killed it.")
         layout.pid_file(node).unlink(missing_ok=True)
     return 0

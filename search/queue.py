@@ -7,7 +7,7 @@ stay, and the next drain (the worker, or the next publish) sends them when it is
 
 import logging
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from elasticsearch import helpers
 
@@ -21,11 +21,7 @@ logger = logging.getLogger(__name__)
 def enqueue(page_ids):
     """Record that these pages' index entries must be refreshed, and drain after commit."""
     IndexTask.objects.bulk_create([IndexTask(page_id=pk) for pk in set(page_ids)])
-    already_scheduled = any(
-        func is drain_quietly for _sids, func, _robust in connection.run_on_commit
-    )
-    if not already_scheduled:
-        transaction.on_commit(drain_quietly)
+    transaction.on_commit(drain_quietly)
 
 
 def enqueue_rebuild():

@@ -2,7 +2,6 @@ package bro.elasticsearch;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -100,13 +99,13 @@ public class BroCompatPlugin extends Plugin implements AnalysisPlugin, MapperPlu
 
     // ------------------------------------------------------------------ token filters
 
-    /** Filters used by bare name in a filter list; "true" makes them usable in normalizers too. */
+    /**
+     * Filters used by bare name in a filter list; "true" makes them usable in normalizers too.
+     * The server already has a pre-configured {@code lowercase} (and {@code stop}, {@code shingle}).
+     */
     @Override
     public List<PreConfiguredTokenFilter> getPreConfiguredTokenFilters() {
-        return List.of(
-            PreConfiguredTokenFilter.singleton("lowercase", true, LowerCaseFilter::new),
-            PreConfiguredTokenFilter.singleton("asciifolding", true, ASCIIFoldingFilter::new)
-        );
+        return List.of(PreConfiguredTokenFilter.singleton("asciifolding", true, ASCIIFoldingFilter::new));
     }
 
     /** Filters defined with a type and parameters in the index's analysis settings. */
