@@ -8,14 +8,16 @@ ES_BASE_PORT=${ES_BASE_PORT:-9200}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 export ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:$((ES_BASE_PORT + 1))}
 started_node=no
+worker_pid=
 
-stop_node() {
+stop_services() {
+    if [ -n "$worker_pid" ]; then kill "$worker_pid" 2>/dev/null || true; fi
     if [ "$started_node" = yes ]; then
         echo "Stopping the Elasticsearch node this run started..."
         "$PY" -m search.engine stop --base-port "$ES_BASE_PORT" || true
     fi
 }
-trap stop_node EXIT
+trap stop_services EXIT
 
 if command -v java >/dev/null; then
     if ! "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
@@ -31,6 +33,10 @@ fi
 if [ "$started_node" = yes ] || "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
     "$PY" manage.py search_index --rebuild --quiet
 fi
+# The worker sends page changes that could not reach Elasticsearch at once (e.g. while it is down).
+"$PY" manage.py search_index --worker >.services/search-worker.log 2>&1 &
+worker_pid=$!
+"$PY" manage.py ensure_demo_admin
 echo
 echo "Bro is served at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 "$PY" manage.py runserver 127.0.0.1:8000

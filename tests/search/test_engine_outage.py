@@ -1,0 +1,68 @@
+"""When the Elasticsearch node stops: nothing is lost, search still answers, health says so.
+
+This test stops and restarts the real node that `make test` started (ES_BASE_PORT).
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.utils import translation
+
+from search import indexing, queue
+from search.models import IndexTask
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def engine_command(action):
+    base_port = os.environ.get("ES_BASE_PORT", "9250")
+    subprocess.run(
+        [sys.executable, "-m", "search.engine", action, "--base-port", base_port],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def stopped_engine(engine):
+    """Stops the node for the test and always starts it again afterwards."""
+    engine_command("stop")
+    try:
+        yield
+    finally:
+        engine_command("start")
+
+
+def test_a_stopped_node_loses_no_publish_and_search_falls_back(
+    client, engine, pages, thesaurus_loaded, stopped_engine, django_capture_on_commit_callbacks
+):
+    page = pages["da"]
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["elasticsearch"]
+
+    waiting = IndexTask.objects.count()
+    with django_capture_on_commit_callbacks(execute=True), translation.override("da"):
+        page.title_da = "Tryg i villakvarteret"
+        page.save_revision().publish()
+    assert IndexTask.objects.count() == waiting + 1, "the publish must wait in the queue"
+    assert IndexTask.objects.last().page_id == page.pk
+
+    response = client.get("/da/search/", {"q": "villakvarteret"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "search engine is not available" in html or "søgemaskinen" in html.lower()
+    assert "Tryg i villakvarteret" in html
+    api = client.get("/api/search/", {"q": "villakvarteret"}).json()
+    assert api["engine_available"] is False
+    assert [r["id"] for r in api["results"]] == [page.pk]
+
+    engine_command("start")
+    assert client.get("/healthz").status_code == 200
+    queue.drain_all()
+    assert IndexTask.objects.count() == 0
+    hit = engine.get(index=indexing.alias_name(), id=page.pk)
+    assert hit["_source"]["title_da"] == "Tryg i villakvarteret"
