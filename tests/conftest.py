@@ -55,3 +55,14 @@ def sections(home_page):
     found = ensure_sections(home_page, create)
     ensure_editor_groups(found)
     return found
+
+
+@pytest.fixture
+def english_admin(admin_client, admin_user):
+    """The admin client, with the admin interface in English (the default is Danish)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    return admin_client

@@ -119,8 +119,8 @@ def test_a_programme_cannot_be_created_under_the_methods_index(sections):
     assert not MethodPage.can_create_at(sections["programmes"]["SE"])
 
 
-def test_new_page_form_shows_the_translation_status_panel(admin_client, sections):
-    response = admin_client.get(create_url(sections["programmes"]["DK"], ProgrammePage))
+def test_new_page_form_shows_the_translation_status_panel(english_admin, sections):
+    response = english_admin.get(create_url(sections["programmes"]["DK"], ProgrammePage))
     assert response.status_code == 200
     assert "Translation status" in response.content.decode()
 

@@ -18,10 +18,9 @@ def set_admin_language(user, language):
 
 
 @pytest.fixture
-def admin_client(admin_client, admin_user):
+def admin_client(english_admin):
     """The admin, reading the interface in English unless a test says otherwise."""
-    set_admin_language(admin_user, "en")
-    return admin_client
+    return english_admin
 
 
 def english(messages):
