@@ -1,0 +1,54 @@
+"""The thesaurus: loaded from the repository's CSV, extended by editors in the admin."""
+
+import pytest
+
+from search import thesaurus
+from search.models import IndexTask, ThesaurusConcept
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_csv_has_several_hundred_concepts_in_three_languages():
+    added = thesaurus.load_csv()
+    assert added > 300
+    for concept in ThesaurusConcept.objects.all():
+        assert concept.terms_da and concept.terms_sv and concept.terms_en, concept.concept
+
+
+def test_loading_again_keeps_what_editors_changed():
+    thesaurus.load_csv()
+    burglary = ThesaurusConcept.objects.get(concept="burglary")
+    burglary.terms_sv = "inbrott|villainbrott"
+    burglary.save()
+    assert thesaurus.load_csv() == 0
+    assert ThesaurusConcept.objects.get(concept="burglary").terms_sv == "inbrott|villainbrott"
+
+
+def test_rules_join_the_three_languages_and_the_taxonomy_names():
+    from knowledge.models import Theme
+
+    ThesaurusConcept.objects.create(
+        concept="burglary", terms_da="indbrud", terms_sv="inbrott", terms_en="burglary|break-in"
+    )
+    Theme.objects.create(
+        name_da="Alkohol, tobak", name_sv="Alkohol, tobak", name_en="Alcohol", slug="a"
+    )
+    assert thesaurus.synonym_rules() == [
+        "indbrud, inbrott, burglary, break-in",
+        "alkohol tobak, alcohol",
+    ]
+
+
+def test_an_editor_adds_a_concept_in_the_admin_and_a_rebuild_is_queued(english_admin):
+    response = english_admin.post(
+        "/admin/snippets/search/thesaurusconcept/add/",
+        {
+            "concept": "pickpocketing",
+            "terms_da": "lommetyveri",
+            "terms_sv": "ficktjuveri",
+            "terms_en": "pickpocketing",
+        },
+    )
+    assert response.status_code == 302
+    assert ThesaurusConcept.objects.get(concept="pickpocketing").terms()[1] == "ficktjuveri"
+    assert IndexTask.objects.filter(page_id=None).count() == 1
