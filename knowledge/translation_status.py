@@ -15,8 +15,9 @@ NOT_CHECKED = {"slug", "url_path", "seo_title", "search_description"}
 
 
 def checked_fields(model):
-    options = translator.get_options_for_model(model)
-    return [name for name in options.get_field_names() if name not in NOT_CHECKED]
+    """The model's translated fields, in the order the model declares them."""
+    registered = set(translator.get_options_for_model(model).get_field_names()) - NOT_CHECKED
+    return [field.name for field in model._meta.get_fields() if field.name in registered]
 
 
 def _has_text(value):

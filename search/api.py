@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from .client import UNAVAILABLE, get_client
+from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import LANGUAGES
 from .openapi import SCHEMA
 from .params import MAX_QUERY_LENGTH, SearchForm
@@ -52,7 +52,7 @@ def suggest(request):
     search = build_suggest(text, settings.ELASTICSEARCH_INDEX)
     try:
         response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
-    except UNAVAILABLE:
+    except (*UNAVAILABLE, NOT_BUILT):
         return JsonResponse({"suggestions": [], "engine_available": False})
     suggestions = []
     for hit in response["hits"]["hits"]:

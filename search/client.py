@@ -11,8 +11,11 @@ from elastic_transport import TransportError
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 
-#: What a call to an unreachable or failing node raises; callers catch exactly these.
-UNAVAILABLE = (TransportError, es_exceptions.ApiError)
+#: What a call raises when no node answers (refused, timed out): callers may fall back on these.
+#: An error answer (a 400 for a bad query, say) is a bug to see, not an outage to hide.
+UNAVAILABLE = (TransportError,)
+#: The alias does not exist yet: nothing has been indexed (a fresh install before its rebuild).
+NOT_BUILT = es_exceptions.NotFoundError
 
 
 @cache
@@ -29,7 +32,7 @@ def engine_status() -> dict:
     """Cluster health as a small dict; ``{"ok": False, "error": ...}`` when unreachable."""
     try:
         health = get_client().options(request_timeout=2).cluster.health()
-    except UNAVAILABLE as error:
+    except (TransportError, es_exceptions.ApiError) as error:
         return {"ok": False, "error": type(error).__name__}
     status = health["status"]
     return {

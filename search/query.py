@@ -27,7 +27,7 @@ LISTED_FIELDS = [
     "evidence_level",
     *[f"{field}_{language}" for field in ("title", "summary", "url") for language in LANGUAGES],
 ]
-#: Short queries need every word; longer ones most of them.
+#: The typo-tolerant clause needs every word of a short query and most of a long one.
 MINIMUM_SHOULD_MATCH = "2<75%"
 
 
@@ -39,18 +39,17 @@ def language_fields(suffix=""):
     ]
 
 
+def exact_clause(text):
+    """Stemmed words and their thesaurus synonyms, in every language's fields."""
+    return Q("multi_match", query=text, fields=language_fields(), type="best_fields")
+
+
 def text_query(text):
     """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase."""
     return Q(
         "bool",
         should=[
-            Q(
-                "multi_match",
-                query=text,
-                fields=language_fields(),
-                type="best_fields",
-                minimum_should_match=MINIMUM_SHOULD_MATCH,
-            ),
+            exact_clause(text),
             Q(
                 "multi_match",
                 query=text,
@@ -99,7 +98,17 @@ def build_search(params: SearchParams, index: str) -> Search:
     search = Search(index=index)
     if params.q:
         search = search.query(text_query(params.q))
-        search = search.suggest("did_you_mean", params.q, phrase={"field": "spell", "size": 1})
+        search = search.suggest(
+            "did_you_mean",
+            params.q,
+            phrase={
+                "field": "spell",
+                "size": 1,
+                "direct_generator": [
+                    {"field": "spell", "suggest_mode": "always", "prefix_length": 0}
+                ],
+            },
+        )
     chosen = filters_except(params)
     if chosen:
         search = search.post_filter(Q("bool", filter=chosen))
@@ -115,6 +124,9 @@ def build_search(params: SearchParams, index: str) -> Search:
             "fragment_size": 180,
             "number_of_fragments": 2,
             "fields": highlight_fields(params.language),
+            # Highlighting the fuzzy clause costs seconds per page of hits; the words that
+            # matched exactly (with their synonyms) are what a reader needs to see.
+            **({"highlight_query": exact_clause(params.q).to_dict()} if params.q else {}),
         }
     )
     search = search.sort(*SORTS[params.sort])

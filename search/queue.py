@@ -9,7 +9,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import F
-from elasticsearch import helpers
+from elasticsearch import ApiError, helpers
 
 from .client import UNAVAILABLE
 from .indexing import current_indices, index_page_ids, rebuild
@@ -61,10 +61,13 @@ def drain_all():
 
 
 def drain_quietly():
-    """Drain after a commit; an unreachable engine is logged, never shown to the editor."""
+    """Drain after a commit; an engine failure is logged, never shown to the editor.
+
+    The tasks stay in the queue either way, so the worker sends them later.
+    """
     try:
         drain_all()
-    except (*UNAVAILABLE, helpers.BulkIndexError) as error:
+    except (*UNAVAILABLE, ApiError, helpers.BulkIndexError) as error:
         logger.warning("Search index not updated yet (%s); the queue keeps the change.", error)
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from knowledge.models import EvidenceLevel, ProgrammePage
 
-from .client import UNAVAILABLE, get_client
+from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import FACETS, LANGUAGES
 from .fallback import database_search
 from .params import SLUG_FACETS, SearchParams
@@ -138,7 +138,7 @@ def run_search(params: SearchParams) -> SearchResults:
     search = build_search(params, settings.ELASTICSEARCH_INDEX)
     try:
         response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
-    except UNAVAILABLE:
+    except (*UNAVAILABLE, NOT_BUILT):
         return database_results(params)
     suggestions = response.get("suggest", {}).get("did_you_mean", [])
     did_you_mean = ""

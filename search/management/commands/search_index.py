@@ -1,6 +1,8 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from elasticsearch import ApiError
+from elasticsearch.helpers import BulkIndexError
 from tqdm import tqdm
 
 from search import indexing, queue, thesaurus
@@ -40,7 +42,7 @@ class Command(BaseCommand):
             if options["rebuild"]:
                 self.rebuild(options["quiet"])
             elif options["check"]:
-                self.check()
+                self.check_index()
             elif options["drain"]:
                 self.stdout.write(f"{queue.drain_all()} index updates sent.")
             else:
@@ -57,7 +59,7 @@ class Command(BaseCommand):
             result = indexing.rebuild(progress=bar.update)
         self.stdout.write(f"Indexed {result.indexed} pages into {result.index}.")
 
-    def check(self):
+    def check_index(self):
         result = indexing.check()
         for name in ("missing", "stale", "orphaned"):
             ids = getattr(result, name)
@@ -72,6 +74,6 @@ class Command(BaseCommand):
         while True:
             try:
                 queue.drain_all()
-            except UNAVAILABLE as error:
-                self.stderr.write(f"Elasticsearch unreachable ({error}); retrying.")
+            except (*UNAVAILABLE, ApiError, BulkIndexError) as error:
+                self.stderr.write(f"Index update failed ({error}); the queue keeps it, retrying.")
             time.sleep(interval)
