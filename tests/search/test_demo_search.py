@@ -16,6 +16,9 @@ from search.results import run_search
 pytestmark = pytest.mark.elasticsearch
 
 TOP = 3
+SECRECY = (
+    "Secrecy rules and information sharing between police, social services, health care and schools"
+)
 #: (query, reader's language, English title of the page expected in the top results)
 EXPECTATIONS = [
     ("inbrott", "sv", "Bo Trygt"),
@@ -38,12 +41,12 @@ EXPECTATIONS = [
     (
         "sekretess",
         "sv",
-        "Secrecy rules and information sharing between police, social services, health care and schools",
+        SECRECY,
     ),
     (
         "tavshedspligt",
         "da",
-        "Secrecy rules and information sharing between police, social services, health care and schools",
+        SECRECY,
     ),
     ("psykisk ohälsa", "sv", "Cooperation on people with mental illness"),
     ("mental illness", "en", "Cooperation on people with mental illness"),
