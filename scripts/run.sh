@@ -18,6 +18,7 @@ stop_services() {
     fi
 }
 trap stop_services EXIT
+trap 'exit 130' INT TERM
 
 if command -v java >/dev/null; then
     if ! "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then

@@ -13,6 +13,7 @@ cleanup() {
     bash scripts/postgres-instance.sh stop "$pg_dir"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "== Starting PostgreSQL and Elasticsearch"
 DATABASE_URL=$(bash scripts/postgres-instance.sh start "$pg_dir")
