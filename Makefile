@@ -25,9 +25,13 @@ $(VENV)/.installed: requirements.lock
 .PHONY: install
 install: $(VENV)/.installed messages ## Create .venv with Python 3.13 and the locked dependencies
 
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
 .PHONY: messages
-messages: $(VENV)/.installed ## Compile the Danish and Swedish interface translations
-	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+messages: $(MO_FILES) ## Compile the Danish and Swedish interface translations
+
+locale/%.mo: locale/%.po
+	@msgfmt --check -o $@ $<
 
 .PHONY: makemessages
 makemessages: $(VENV)/.installed ## Collect new interface strings into locale/*/LC_MESSAGES/django.po

@@ -20,9 +20,12 @@ stop_services() {
 trap stop_services EXIT
 trap 'exit 130' INT TERM
 
+# The node starts in the background while the database is prepared.
+node_starter=
 if command -v java >/dev/null; then
     if ! "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
-        "$PY" -m search.engine start --base-port "$ES_BASE_PORT"
+        "$PY" -m search.engine start --base-port "$ES_BASE_PORT" &
+        node_starter=$!
         started_node=yes
     fi
 else
@@ -30,14 +33,14 @@ else
 fi
 
 "$PY" manage.py migrate --noinput -v 0
-"$PY" manage.py load_demo_content
-if [ "$started_node" = yes ] || "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
-    "$PY" manage.py search_index --rebuild --quiet
+"$PY" manage.py load_demo_content --admin
+if [ -n "$node_starter" ]; then wait "$node_starter"; fi
+if "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
+    "$PY" manage.py search_index --ensure --quiet
 fi
 # The worker sends page changes that could not reach Elasticsearch at once (e.g. while it is down).
 "$PY" manage.py search_index --worker >.services/search-worker.log 2>&1 &
 worker_pid=$!
-"$PY" manage.py ensure_demo_admin
 echo
 echo "Bro is served at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops it."
 "$PY" manage.py runserver 127.0.0.1:8000

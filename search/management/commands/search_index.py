@@ -20,6 +20,11 @@ class Command(BaseCommand):
             help="Build a new index from every live page and swap the alias to it.",
         )
         action.add_argument(
+            "--ensure",
+            action="store_true",
+            help="Build the index only if there is none yet; otherwise send waiting updates.",
+        )
+        action.add_argument(
             "--check",
             action="store_true",
             help="Report pages whose index entry is missing, stale or orphaned.",
@@ -39,8 +44,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            if options["rebuild"]:
+            if options["rebuild"] or (options["ensure"] and not indexing.current_indices()):
                 self.rebuild(options["quiet"])
+            elif options["ensure"]:
+                self.stdout.write(f"Index in place; {queue.drain_all()} waiting updates sent.")
             elif options["check"]:
                 self.check_index()
             elif options["drain"]:
