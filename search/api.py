@@ -9,7 +9,7 @@ from .documents import LANGUAGES
 from .openapi import SCHEMA
 from .params import MAX_QUERY_LENGTH, SearchForm
 from .query import build_suggest
-from .results import in_language, run_search
+from .results import result_from_hit, run_search
 
 
 def error(message, status):
@@ -54,16 +54,10 @@ def suggest(request):
         response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
     except (*UNAVAILABLE, NOT_BUILT):
         return JsonResponse({"suggestions": [], "engine_available": False})
-    suggestions = []
-    for hit in response["hits"]["hits"]:
-        source = hit["_source"]
-        original = source.get("original_language", "da")
-        titles = {lang: source.get(f"title_{lang}", "") for lang in LANGUAGES}
-        urls = {lang: source.get(f"url_{lang}", "") for lang in LANGUAGES}
-        title, _shown = in_language(titles, language, original)
-        suggestions.append(
-            {"title": title, "url": urls[language] or urls[original], "type": source["type"]}
-        )
+    suggestions = [
+        {"title": result.title, "url": result.url, "type": result.type}
+        for result in (result_from_hit(hit, language) for hit in response["hits"]["hits"])
+    ]
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
 
 

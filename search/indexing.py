@@ -86,6 +86,29 @@ def _page_url(page, language):
         return page.get_url()
 
 
+def countries(page):
+    """The country facet values of a page: a page for both countries counts in each."""
+    return ["DK", "SE"] if page.country == "BOTH" else [page.country]
+
+
+def listed_fields(page):
+    """What a result list shows of a page, in every language (also the database fallback's)."""
+    fields = {
+        "page_id": page.pk,
+        "type": PAGE_TYPES[type(page)],
+        "original_language": page.original_language,
+        "country": countries(page),
+        "evidence_level": page.evidence_level,
+    }
+    for language in LANGUAGES:
+        fields |= {
+            f"title_{language}": getattr(page, f"title_{language}") or "",
+            f"summary_{language}": getattr(page, f"summary_{language}") or "",
+            f"url_{language}": _page_url(page, language),
+        }
+    return fields
+
+
 def page_to_document(page):
     """The index document of a programme or method page, with every language side by side."""
     model = type(page)
@@ -102,13 +125,9 @@ def page_to_document(page):
         ]
     doc = {
         "_id": page.pk,
-        "page_id": page.pk,
-        "type": PAGE_TYPES[model],
-        "original_language": page.original_language,
+        **listed_fields(page),
         "last_published_at": page.last_published_at,
-        "country": ["DK", "SE"] if page.country == "BOTH" else [page.country],
         "themes": [term.slug for term in themes],
-        "evidence_level": page.evidence_level,
         "suggest": [t for t in (getattr(page, f"title_{lang}") for lang in LANGUAGES) if t],
     }
     if is_programme:
@@ -128,11 +147,8 @@ def page_to_document(page):
             body += [getattr(goal, f"text_{language}") or "" for goal in page.goals.all()]
             body += [getattr(m, f"title_{language}") or "" for m in page.methods.all()]
         doc |= {
-            f"title_{language}": getattr(page, f"title_{language}") or "",
-            f"summary_{language}": getattr(page, f"summary_{language}") or "",
             f"body_{language}": "\n".join(text for text in body if text),
             f"tags_{language}": [name for terms in tagged for name in _names(terms, language)],
-            f"url_{language}": _page_url(page, language),
         }
     return doc
 
@@ -158,12 +174,6 @@ def current_indices():
     if not client.indices.exists_alias(name=alias_name()):
         return []
     return sorted(client.indices.get_alias(name=alias_name()))
-
-
-def ensure_index():
-    """Create the first index and its alias when there is none yet."""
-    if not current_indices():
-        rebuild()
 
 
 def rebuild(progress=None):

@@ -10,6 +10,7 @@ from knowledge.models import EvidenceLevel, ProgrammePage
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import FACETS, LANGUAGES
 from .fallback import database_search
+from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
 from .query import build_search
 
@@ -155,25 +156,6 @@ def run_search(params: SearchParams) -> SearchResults:
 
 def database_results(params):
     count, pages = database_search(params)
-    results = []
-    for page in pages:
-        titles = {lang: getattr(page, f"title_{lang}") or "" for lang in LANGUAGES}
-        summaries = {lang: getattr(page, f"summary_{lang}") or "" for lang in LANGUAGES}
-        title, shown = in_language(titles, params.language, page.original_language)
-        with translation.override(params.language):
-            url = page.get_url()
-        results.append(
-            Result(
-                id=page.pk,
-                type="programme" if isinstance(page, ProgrammePage) else "method",
-                url=url,
-                title=title,
-                titles=titles,
-                summary=in_language(summaries, params.language, page.original_language)[0],
-                country=["DK", "SE"] if page.country == "BOTH" else [page.country],
-                original_language=page.original_language,
-                evidence_level=page.evidence_level,
-                shown_language="" if shown == params.language else shown,
-            )
-        )
+    hits = [{"_source": listed_fields(page)} for page in pages]
+    results = [result_from_hit(hit, params.language) for hit in hits]
     return SearchResults(params=params, count=count, results=results, engine_available=False)
