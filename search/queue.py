@@ -32,8 +32,10 @@ def enqueue_rebuild():
 def drain(limit=1000):
     """Send the oldest waiting tasks to the engine; returns how many tasks were done.
 
-    Raises the engine's error when it cannot be reached; the tasks then stay for a later try.
+    Raises the engine's error when it cannot be reached; the tasks then stay for a later try,
+    with the attempt and the error recorded on them.
     """
+    failure = None
     with transaction.atomic():
         tasks = list(IndexTask.objects.select_for_update(skip_locked=True)[:limit])
         if not tasks:
@@ -45,11 +47,14 @@ def drain(limit=1000):
             else:
                 index_page_ids({task.page_id for task in tasks})
         except (*UNAVAILABLE, helpers.BulkIndexError) as error:
+            failure = error
             IndexTask.objects.filter(pk__in=task_ids).update(
                 attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:255]
             )
-            raise
-        IndexTask.objects.filter(pk__in=task_ids).delete()
+        else:
+            IndexTask.objects.filter(pk__in=task_ids).delete()
+    if failure is not None:
+        raise failure
     return len(tasks)
 
 

@@ -49,7 +49,9 @@ def test_a_stopped_node_loses_no_publish_and_search_falls_back(
         page.title_da = "Tryg i villakvarteret"
         page.save_revision().publish()
     assert IndexTask.objects.count() == waiting + 1, "the publish must wait in the queue"
-    assert IndexTask.objects.last().page_id == page.pk
+    task = IndexTask.objects.last()
+    assert task.page_id == page.pk
+    assert task.attempts == 1 and "Connection" in task.last_error
 
     response = client.get("/da/search/", {"q": "villakvarteret"})
     assert response.status_code == 200
