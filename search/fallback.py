@@ -25,15 +25,12 @@ def text_filter(text):
 
 def database_search(params):
     """`(count, pages)` for the requested page of live programmes and methods matching the text."""
-    pages = []
-    for model in (ProgrammePage, MethodPage):
-        queryset = model.objects.live()
-        if params.q:
-            queryset = queryset.filter(text_filter(params.q))
-        pages += list(queryset.order_by("-last_published_at")[: params.offset + params.page_size])
+    condition = text_filter(params.q) if params.q else Q()
+    querysets = [model.objects.live().filter(condition) for model in (ProgrammePage, MethodPage)]
+    end = params.offset + params.page_size
+    pages = [
+        page for queryset in querysets for page in queryset.order_by("-last_published_at")[:end]
+    ]
     pages.sort(key=lambda page: page.last_published_at, reverse=True)
-    count = sum(
-        model.objects.live().filter(text_filter(params.q) if params.q else Q()).count()
-        for model in (ProgrammePage, MethodPage)
-    )
-    return count, pages[params.offset : params.offset + params.page_size]
+    count = sum(queryset.count() for queryset in querysets)
+    return count, pages[params.offset : end]

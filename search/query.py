@@ -84,14 +84,13 @@ def filters_except(params, excluded=None):
     ]
 
 
-def highlight_fields(language, original_languages=LANGUAGES):
-    fields = {}
-    for field in HIGHLIGHTED:
-        for lang in dict.fromkeys([language, *original_languages]):
-            fields[f"{field}_{lang}"] = {
-                "matched_fields": [f"{field}_{lang}", f"{field}_{lang}.folded"]
-            }
-    return fields
+def highlight_fields(language):
+    """Every text field, the reader's language first (the results prefer its fragments)."""
+    return {
+        f"{field}_{lang}": {}
+        for field in HIGHLIGHTED
+        for lang in dict.fromkeys([language, *LANGUAGES])
+    }
 
 
 def build_search(params: SearchParams, index: str) -> Search:

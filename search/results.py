@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
-from knowledge.models import EvidenceLevel, ProgrammePage
+from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import FACETS, LANGUAGES
@@ -105,8 +105,7 @@ def facet_labels(name, values, language):
         if name == "evidence_level":
             return {value: str(EvidenceLevel(int(value)).label) for value in values}
         if name == "country":
-            names = {"DK": translation.gettext("Denmark"), "SE": translation.gettext("Sweden")}
-            return {value: names.get(value, value) for value in values}
+            return {value: str(Country(value).label) for value in values}
         if name == "status":
             return {value: str(ProgrammePage.Status(value).label) for value in values}
         if name == "prevention":

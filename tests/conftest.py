@@ -57,12 +57,17 @@ def sections(home_page):
     return found
 
 
+def set_admin_language(user, language):
+    """The language the admin interface speaks to this user."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
 @pytest.fixture
 def english_admin(admin_client, admin_user):
     """The admin client, with the admin interface in English (the default is Danish)."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "en"
-    profile.save()
+    set_admin_language(admin_user, "en")
     return admin_client

@@ -120,10 +120,6 @@ class KnowledgePage(EvidenceFields, Page):
     class Meta:
         abstract = True
 
-    @cached_property
-    def sources(self):
-        return [link.source for link in self.source_links.select_related("source")]
-
 
 class ProgrammePage(KnowledgePage):
     """An initiative run by someone, somewhere, for someone: the heart of the knowledge base."""

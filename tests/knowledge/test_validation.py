@@ -4,17 +4,10 @@ import pytest
 from django.utils import translation
 
 from knowledge.models import EvidenceLevel, ProgrammePage
+from tests.conftest import set_admin_language
 from tests.knowledge.test_admin_pages import create_url, programme_form
 
 pytestmark = pytest.mark.django_db
-
-
-def set_admin_language(user, language):
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 @pytest.fixture
