@@ -35,7 +35,7 @@ locale/%.mo: locale/%.po
 
 .PHONY: makemessages
 makemessages: $(VENV)/.installed ## Collect new interface strings into locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages -l da -l sv --ignore=.venv --no-obsolete
+	$(PY) manage.py makemessages -l da -l sv --ignore=.venv --ignore=node_modules --no-obsolete --no-location
 
 .PHONY: run
 run: install ## Install, load the demo content, start Elasticsearch and serve http://127.0.0.1:8000/

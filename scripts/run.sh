@@ -4,6 +4,7 @@
 set -euo pipefail
 
 PY=.venv/bin/python
+PORT=${PORT:-8000}
 ES_BASE_PORT=${ES_BASE_PORT:-9200}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 export ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:$((ES_BASE_PORT + 1))}
@@ -42,5 +43,5 @@ fi
 "$PY" manage.py search_index --worker >.services/search-worker.log 2>&1 &
 worker_pid=$!
 echo
-echo "Bro is served at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops it."
-"$PY" manage.py runserver 127.0.0.1:8000
+echo "Bro is served at http://127.0.0.1:$PORT/ (admin: http://127.0.0.1:$PORT/admin/). Ctrl-C stops it."
+"$PY" manage.py runserver 127.0.0.1:"$PORT"
