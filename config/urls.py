@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from knowledge.open_data import urls as open_data_urls
 from search.urls import api_urls, page_urls
 
 from .health import healthz
@@ -15,6 +16,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     *api_urls,
+    *open_data_urls.api_urls,
 ]
 
 if settings.DEBUG:
@@ -25,6 +27,7 @@ if settings.DEBUG:
 # Every public page lives under /da/, /sv/ or /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     *page_urls,
+    *open_data_urls.page_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

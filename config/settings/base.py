@@ -144,6 +144,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 
 # Wagtail's own search index backs the admin's page search only; the public search is ours.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The API v2 (/api/v2/): no ?search= there (that backend mixes languages; /api/search/ is the
+# search API), and room for every programme in a few requests.
+WAGTAILAPI_SEARCH_ENABLED = False
+WAGTAILAPI_LIMIT_MAX = 100
 
 # The public search: one Elasticsearch node or cluster, reached by URL.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")

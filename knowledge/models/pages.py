@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 
 from ..blocks import DescriptionBlock
 from ..forms import KnowledgePageForm, ProgrammePageForm
+from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
@@ -228,6 +229,7 @@ class ProgrammePage(KnowledgePage):
     parent_page_types = ["knowledge.CountrySectionPage"]
     subpage_types = []
     base_form_class = ProgrammePageForm
+    api_fields = api_fields_for("programme")
 
     class Meta:
         verbose_name = _("programme")
@@ -329,6 +331,7 @@ class MethodPage(KnowledgePage):
     ]
     parent_page_types = ["knowledge.CountrySectionPage"]
     subpage_types = []
+    api_fields = api_fields_for("method")
 
     class Meta:
         verbose_name = _("method")
