@@ -74,6 +74,13 @@ def programme(**fields):
     )
 
 
+def add_programmes(section, count, **fields):
+    """More published programmes, for the tests that a listing's cost does not grow with them."""
+    for number in range(count):
+        page = programme(title_da=f"Program {number}", slug_da=f"program-{number}", **fields)
+        add_page(section, page)
+
+
 @pytest.fixture
 def open_data_pages(sections, theme, organisation):
     """A fully described Swedish programme (no English), a method, and what must stay hidden.

@@ -4,9 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knowledge.models import ProgrammePartner
-
-from .conftest import add_page, programme
+from .conftest import add_programmes
 
 pytestmark = pytest.mark.django_db
 
@@ -163,14 +161,7 @@ def test_a_listing_costs_the_same_queries_for_more_pages(client, open_data_pages
         return len(captured), len(data["items"])
 
     few = queries()
-    for number in range(3):
-        page = programme(
-            title_da=f"Program {number}",
-            slug_da=f"program-{number}",
-            themes=[open_data_pages.theme],
-            partners=[ProgrammePartner(organisation=open_data_pages.organisation, role="funder")],
-        )
-        add_page(sections["programmes"]["DK"], page)
+    add_programmes(sections["programmes"]["DK"], 3, themes=[open_data_pages.theme])
     more = queries()
     assert more[1] == few[1] + 3
     assert more[0] == few[0]

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from knowledge.models import MethodPage, ProgrammePage, Theme
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
 
-from .conftest import add_page, programme
+from .conftest import add_page, add_programmes, programme
 
 pytestmark = pytest.mark.django_db
 
@@ -198,14 +198,7 @@ def test_the_exports_cost_the_same_queries_for_more_pages(client, open_data_page
 
     queries(JSON_URL, "application/json")  # fills the site-root cache that page URLs read
     few = queries(JSON_URL, "application/json"), queries(CSV_URL, "text/csv; charset=utf-8")
-    for number in range(3):
-        page = programme(
-            title_da=f"Program {number}",
-            slug_da=f"program-{number}",
-            themes=[open_data_pages.theme],
-            methods=[open_data_pages.method],
-        )
-        add_page(sections["programmes"]["DK"], page)
+    add_programmes(sections["programmes"]["DK"], 3, methods=[open_data_pages.method])
     more = queries(JSON_URL, "application/json"), queries(CSV_URL, "text/csv; charset=utf-8")
     assert more == few
     assert len(json_export(client)["programmes"]) == 5

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import add_page, programme
+from .conftest import add_programmes
 
 pytestmark = pytest.mark.django_db
 
@@ -114,11 +114,5 @@ def test_the_feed_costs_the_same_queries_for_more_pages(client, open_data_pages,
 
     queries()  # fills the site-root cache that page URLs read
     few = queries()
-    for number in range(3):
-        page = programme(
-            title_da=f"Program {number}",
-            slug_da=f"program-{number}",
-            themes=[open_data_pages.theme],
-        )
-        add_page(sections["programmes"]["DK"], page)
+    add_programmes(sections["programmes"]["DK"], 3, themes=[open_data_pages.theme])
     assert queries() == few
