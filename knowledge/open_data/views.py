@@ -2,7 +2,7 @@
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..models import Theme
 from .export import EXPORTS, SCHEMA_PATH
@@ -13,7 +13,7 @@ CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 programme_feed = ProgrammeFeed()
 
 
-@require_GET
+@require_safe
 def export(request, export_format):
     return StreamingHttpResponse(
         EXPORTS[export_format](),
@@ -22,7 +22,7 @@ def export(request, export_format):
     )
 
 
-@require_GET
+@require_safe
 def export_schema(request):
     return FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
 
