@@ -37,8 +37,8 @@ def svg(chart_id, title, desc, width, height, body, defs=""):
     """The chart's frame: its accessible name and description, then the drawing."""
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        'aria-labelledby="{id}-title" aria-describedby="{id}-desc" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-        'font-size="{fs}" fill="{ink}">'
+        'aria-labelledby="{id}-title" aria-describedby="{id}-desc" '
+        'viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-size="{fs}" fill="{ink}">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>'
         "{defs}{body}</svg>",
         id=chart_id,
