@@ -4,12 +4,15 @@ Its counts must be the search page's counts: every cell is compared with `run_se
 filters, and the links of the page are followed to a search with exactly that many results.
 """
 
+import io
 import re
 from html import unescape
 
 import pytest
+from django.core.management import call_command
 
 from knowledge.models import Area, Organisation, Theme
+from search import indexing, thesaurus
 from search.client import get_client
 from search.overview.aggregations import Scope, run_overview
 from search.params import SearchParams
@@ -219,3 +222,35 @@ def test_the_page_needs_a_bounded_number_of_queries(
         response = client.get("/en/overview/", {"area": ["midt", "oster"]})
     assert response.status_code == 200
     assert "Org 19" in response.content.decode()
+
+
+OVERVIEW_TITLES = {
+    "da": "Overblik over regioner og lande",
+    "sv": "Översikt över regioner och länder",
+    "en": "Region and country overview",
+}
+
+
+def test_a_coordinator_sees_midt_og_vestjylland_beside_ostergotland(client, engine):
+    """The issue's "done when", on the demo content, in every language."""
+    call_command("load_demo_content", stdout=io.StringIO())
+    thesaurus.load_csv()
+    indexing.rebuild()
+    midt = Area.objects.get(slug="midt-og-vestjylland")
+    oster = Area.objects.get(slug="ostergotlands-lan")
+    params = {"area": [midt.slug, oster.slug]}
+    for language, title in OVERVIEW_TITLES.items():
+        response = client.get(f"/{language}/overview/", params)
+        assert response.status_code == 200, language
+        html = response.content.decode()
+        assert f"<h1>{title}</h1>" in html
+        for area in (midt, oster):
+            name = getattr(area, f"name_{language}")
+            assert html.count(f"<h3>{name}</h3>") == 3, (language, name)
+        links = [(unescape(url), count) for url, count in LINK.findall(html)]
+        assert any("areas=midt-og-vestjylland" in url for url, _count in links)
+        assert any("areas=ostergotlands-lan" in url for url, _count in links)
+        for url, count in links[:3] + links[-3:]:
+            assert url.startswith(f"/{language}/search/?")
+            page = client.get(url).content.decode()
+            assert f'<h2 id="results-heading" aria-live="polite">{count} ' in page, url
