@@ -13,19 +13,27 @@ from django.utils.safestring import mark_safe
 INK = "#1b1f24"
 MUTED = "#4a5563"
 FILL = "#0b5394"
+#: The inside of an evidence-map circle: light, so its dark number reads; its outline is FILL.
+LIGHT_FILL = "#c6dbef"
 GRID = "#c4ccd6"
 FONT_SIZE = 13
 ROW_HEIGHT = 26
 BAR_HEIGHT = 16
 BAR_WIDTH = 320
 #: Average width of a character at FONT_SIZE, to leave room for the row labels.
-CHAR_WIDTH = 7.2
-MAX_LABEL_WIDTH = 280
+CHAR_WIDTH = 7.4
+#: Longer row labels are shortened with "…"; the table beside the chart has them in full.
+MAX_LABEL_CHARS = 36
+
+
+def short(label):
+    label = str(label)
+    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
 
 
 def label_width(labels):
-    longest = max((len(str(label)) for label in labels), default=0)
-    return min(MAX_LABEL_WIDTH, round(longest * CHAR_WIDTH) + 12)
+    longest = max((len(short(label)) for label in labels), default=0)
+    return round(longest * CHAR_WIDTH) + 12
 
 
 def bar_length(value, largest, width=BAR_WIDTH):
@@ -66,10 +74,6 @@ def text(x, y, content, anchor="start", extra=""):
     )
 
 
-#: How each series of a stacked chart is painted: a pattern, not only a colour.
-PAINTS = ("solid", "hatch", "dots")
-
-
 def pattern_defs(chart_id):
     return format_html(
         "<defs>"
@@ -98,10 +102,14 @@ def paint(chart_id, name):
     }[name]
 
 
-def bar_chart(chart_id, title, desc, bars):
-    """Horizontal bars, one per `(label, value)`, each with its value written after it."""
+def bar_chart(chart_id, title, desc, bars, largest=None):
+    """Horizontal bars, one per `(label, value)`, each with its value written after it.
+
+    `largest` is the value that fills the width: give charts shown side by side the same one.
+    """
     left = label_width(label for label, _value in bars)
-    largest = max((value for _label, value in bars), default=0)
+    if largest is None:
+        largest = max((value for _label, value in bars), default=0)
     rows = []
     for index, (label, value) in enumerate(bars):
         y = index * ROW_HEIGHT
@@ -109,7 +117,7 @@ def bar_chart(chart_id, title, desc, bars):
         rows.append(
             format_html(
                 '<g class="bar">{}<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>{}</g>',
-                text(left - 8, y + 17, label, anchor="end"),
+                text(left - 8, y + 17, short(label), anchor="end"),
                 left,
                 y + 5,
                 length,
@@ -122,17 +130,19 @@ def bar_chart(chart_id, title, desc, bars):
     return svg(chart_id, title, desc, left + BAR_WIDTH + 48, height, mark_safe("".join(rows)))
 
 
-def stacked_bar_chart(chart_id, title, desc, series, rows):
+def stacked_bar_chart(chart_id, title, desc, series, rows, largest=None):
     """One horizontal bar per row, split into series told apart by pattern and a legend.
 
-    `series` is a list of `(key, label)`; `rows` a list of `(label, {key: value})`. Every part
-    wide enough carries its number, and each row ends with its total.
+    `series` is a list of `(key, label, paint)` with paint "solid", "hatch" or "dots"; `rows`
+    a list of `(label, {key: value})`. Every part wide enough carries its number, and each row
+    ends with its total. `largest` is the total that fills the width.
     """
     left = label_width(label for label, _values in rows)
-    largest = max((sum(values.values()) for _label, values in rows), default=0)
-    paints = dict(zip((key for key, _label in series), PAINTS, strict=False))
+    if largest is None:
+        largest = max((sum(values.values()) for _label, values in rows), default=0)
+    paints = {key: name for key, _label, name in series}
     legend = []
-    for index, (key, label) in enumerate(series):
+    for index, (key, label, _paint) in enumerate(series):
         x = left + index * 110
         legend.append(
             format_html(
@@ -148,8 +158,8 @@ def stacked_bar_chart(chart_id, title, desc, series, rows):
     for index, (label, values) in enumerate(rows):
         y = (index + 1) * ROW_HEIGHT + 4
         x = left
-        parts = [text(left - 8, y + 17, label, anchor="end")]
-        for key, series_label in series:
+        parts = [text(left - 8, y + 17, short(label), anchor="end")]
+        for key, series_label, _paint in series:
             value = values.get(key, 0)
             if not value:
                 continue
@@ -182,17 +192,19 @@ def stacked_bar_chart(chart_id, title, desc, series, rows):
 MATRIX_CELL = 34
 
 
-def evidence_map(chart_id, title, desc, columns, rows):
+def evidence_map(chart_id, title, desc, columns, rows, largest=None):
     """An evidence-gap map: a grid of rows × evidence levels with a circle per count.
 
     `columns` are the column labels; `rows` a list of `(label, counts, mark)`. A circle's area
     is proportional to its count and the count is written on it; an empty cell is hatched and
-    reads 0; a row's `mark` (a gap, in words) is written after it when not empty.
+    reads 0; a row's `mark` (a gap, in words) is written after it when not empty. `largest`
+    is the count drawn as the biggest circle.
     """
     left = label_width(label for label, _counts, _mark in rows)
     longest_column = max((len(str(label)) for label in columns), default=0)
     top = round(longest_column * CHAR_WIDTH * 0.71) + 16
-    largest = max((count for _label, counts, _mark in rows for count in counts), default=0)
+    if largest is None:
+        largest = max((count for _label, counts, _mark in rows for count in counts), default=0)
     largest_radius = MATRIX_CELL / 2 - 2
     parts = []
     for index, label in enumerate(columns):
@@ -203,7 +215,7 @@ def evidence_map(chart_id, title, desc, columns, rows):
     for row, (label, counts, mark) in enumerate(rows):
         y = top + row * MATRIX_CELL
         middle = y + MATRIX_CELL / 2
-        parts.append(text(left - 8, middle + 5, label, anchor="end"))
+        parts.append(text(left - 8, middle + 5, short(label), anchor="end"))
         for index, count in enumerate(counts):
             x = left + index * MATRIX_CELL
             if count:
@@ -211,7 +223,7 @@ def evidence_map(chart_id, title, desc, columns, rows):
                 parts.append(
                     format_html(
                         '<rect x="{}" y="{}" width="{}" height="{}" fill="#fff" stroke="{}"/>'
-                        '<circle cx="{}" cy="{}" r="{}" fill="{}"/>',
+                        '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="1.5"/>',
                         x,
                         y,
                         MATRIX_CELL,
@@ -220,6 +232,7 @@ def evidence_map(chart_id, title, desc, columns, rows):
                         x + MATRIX_CELL / 2,
                         middle,
                         radius,
+                        LIGHT_FILL,
                         FILL,
                     )
                 )
@@ -236,7 +249,8 @@ def evidence_map(chart_id, title, desc, columns, rows):
                         GRID,
                     )
                 )
-            parts.append(text(x + MATRIX_CELL / 2, middle + 5, count, anchor="middle"))
+            muted = "" if count else f' fill="{MUTED}"'
+            parts.append(text(x + MATRIX_CELL / 2, middle + 5, count, "middle", extra=muted))
         if mark:
             x = left + len(columns) * MATRIX_CELL + 8
             parts.append(text(x, middle + 5, f"▲ {mark}", extra=' class="gap-mark"'))

@@ -37,7 +37,7 @@ def gap_mark(total, evaluated):
     return ""
 
 
-def evidence_section(number, scope, counts, themes):
+def evidence_section(number, scope, counts, themes, largest):
     """Themes × evidence levels, for one place; `themes` are `(slug, label)` in row order."""
     rows = []
     for slug, label in themes:
@@ -81,6 +81,7 @@ def evidence_section(number, scope, counts, themes):
         % {"themes": len(rows), "levels": len(LEVELS), "total": counts.total, "gaps": gaps},
         [level.label for level in LEVELS],
         [(row["label"], [c["count"] for c in row["cells"]], row["mark"]) for row in rows],
+        largest,
     )
     return {
         "rows": rows,
@@ -92,9 +93,15 @@ def evidence_section(number, scope, counts, themes):
 
 
 STATUSES = list(ProgrammePage.Status)
+#: The most common status is drawn solid, the others hatched and dotted.
+STATUS_PAINTS = {
+    ProgrammePage.Status.PLANNED: "hatch",
+    ProgrammePage.Status.ACTIVE: "solid",
+    ProgrammePage.Status.ENDED: "dots",
+}
 
 
-def status_section(number, scope, counts, years):
+def status_section(number, scope, counts, years, largest):
     """Programmes active each year, split by their status, for one place."""
     rows = []
     for year in years:
@@ -123,13 +130,14 @@ def status_section(number, scope, counts, years):
             "ended programmes; the number of each part and the total are written on the bar."
         )
         % {"first": years[0] if years else "–", "last": years[-1] if years else "–"},
-        [(status.value, status.label) for status in STATUSES],
+        [(status.value, status.label, STATUS_PAINTS[status]) for status in STATUSES],
         [(str(year), counts.years.get(year, {})) for year in years],
+        largest,
     )
     return {"rows": rows, "without_years": counts.without_years, "chart": chart}
 
 
-def organisation_section(number, scope, counts, organisations):
+def organisation_section(number, scope, counts, organisations, largest):
     """How many programmes of one place each organisation takes part in."""
     rows = [
         {
@@ -151,6 +159,7 @@ def organisation_section(number, scope, counts, organisations):
         )
         % {"count": len(rows)},
         [(row["label"], row["count"]) for row in rows],
+        largest,
     )
     return {"rows": rows, "chart": chart}
 
@@ -168,3 +177,34 @@ def organisation_rows(all_counts, names):
             totals[slug] = totals.get(slug, 0) + count
     order = sorted(totals, key=lambda slug: (-totals[slug], names.get(slug, slug).casefold()))
     return [(slug, names.get(slug, slug)) for slug in order]
+
+
+def columns(scopes, all_counts, themes, organisation_names):
+    """Every section for every place, drawn to one scale so that the places compare fairly.
+
+    `themes` are the matrix rows as `(slug, label)`; `organisation_names` maps slug to label.
+    """
+    years = year_rows(all_counts)
+    organisations = organisation_rows(all_counts, organisation_names)
+    largest_cell = max(
+        (n for counts in all_counts for levels in counts.matrix.values() for n in levels.values()),
+        default=0,
+    )
+    largest_year = max(
+        (sum(statuses.values()) for counts in all_counts for statuses in counts.years.values()),
+        default=0,
+    )
+    largest_organisation = max(
+        (n for counts in all_counts for n in counts.organisations.values()), default=0
+    )
+    return [
+        {
+            "scope": scope,
+            "evidence": evidence_section(number, scope, counts, themes, largest_cell),
+            "status": status_section(number, scope, counts, years, largest_year),
+            "organisations": organisation_section(
+                number, scope, counts, organisations, largest_organisation
+            ),
+        }
+        for number, (scope, counts) in enumerate(zip(scopes, all_counts, strict=True))
+    ]

@@ -49,19 +49,9 @@ def overview_page(request):
         return render(request, TEMPLATE, context, status=503)
     theme = form.cleaned_data["theme"]
     theme_rows = [(t.slug, t.name) for t in themes if not theme or t.slug == theme]
-    years = sections.year_rows(all_counts)
     slugs = {slug for counts in all_counts for slug in counts.organisations}
     names = {org.slug: org.name for org in Organisation.objects.filter(slug__in=slugs)}
-    organisations = sections.organisation_rows(all_counts, names)
-    context["columns"] = [
-        {
-            "scope": scope,
-            "evidence": sections.evidence_section(number, scope, counts, theme_rows),
-            "status": sections.status_section(number, scope, counts, years),
-            "organisations": sections.organisation_section(number, scope, counts, organisations),
-        }
-        for number, (scope, counts) in enumerate(zip(scopes, all_counts, strict=True))
-    ]
+    context["columns"] = sections.columns(scopes, all_counts, theme_rows, names)
     context["levels"] = sections.LEVELS
     context["statuses"] = sections.STATUSES
     return render(request, TEMPLATE, context)

@@ -154,6 +154,12 @@ def test_two_areas_are_shown_side_by_side_on_the_same_rows(client, overview_inde
     half = len(years) // 2
     assert years[:half] == years[half:] == [str(y) for y in range(2018, 2024)]
     assert html.count('role="img"') == 6  # three charts for each area
+    bars = [
+        dict(re.findall(r'<text[^>]*>([^<]+)</text><rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg))
+        for svg in re.findall(r'<svg[^>]*aria-labelledby="organisations-\d-title".*?</svg>', html)
+    ]
+    assert bars[0]["TrygFonden"] == bars[1]["TrygFonden"]  # 1 in each, drawn to one scale
+    assert float(bars[0]["Politiet"]) == 2 * float(bars[0]["TrygFonden"])
     assert "selected>Midtjylland</option>" in html and "selected>Östergötland</option>" in html
 
 

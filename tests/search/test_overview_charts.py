@@ -47,7 +47,11 @@ def test_an_empty_bar_chart_still_has_a_name():
 
 
 def test_stacked_bars_tell_series_apart_by_pattern_and_legend_and_add_up():
-    series = [("planned", "Planned"), ("active", "Active"), ("ended", "Ended")]
+    series = [
+        ("planned", "Planned", "hatch"),
+        ("active", "Active", "solid"),
+        ("ended", "Ended", "dots"),
+    ]
     rows = [("2018", {"active": 4, "ended": 2}), ("2019", {"planned": 1, "active": 2})]
     root = parse(charts.stacked_bar_chart("years", "By year", "Bars.", series, rows))
     assert_named_and_described(root, "years", "By year", "Bars.")
@@ -88,3 +92,22 @@ def test_the_evidence_map_sizes_circles_by_area_and_marks_gaps_in_words():
 def test_bar_length_is_proportional_and_safe_for_zero():
     assert charts.bar_length(5, 10, width=100) == 50
     assert charts.bar_length(0, 0) == 0
+
+
+def test_charts_side_by_side_can_share_one_scale():
+    alone = parse(charts.bar_chart("a", "A", "A.", [("Police", 3)]))
+    shared = parse(charts.bar_chart("b", "B", "B.", [("Police", 3)], largest=6))
+    assert float(alone.find(f"{SVG}g/{SVG}rect").get("width")) == charts.BAR_WIDTH
+    assert float(shared.find(f"{SVG}g/{SVG}rect").get("width")) == charts.BAR_WIDTH / 2
+    small = parse(charts.evidence_map("m", "M", "M.", ["Low"], [("Drugs", [1], "")], largest=4))
+    radius = float(small.find(f"{SVG}circle").get("r"))
+    assert math.isclose(radius, (charts.MATRIX_CELL / 2 - 2) / 2, abs_tol=0.1)
+
+
+def test_long_row_labels_are_shortened_in_the_chart_only():
+    name = "Brottsförebyggande rådet (Swedish National Council for Crime Prevention)"
+    root = parse(charts.bar_chart("long", "T", "D", [(name, 1)]))
+    label = texts(root)[0]
+    assert label.endswith("…") and len(label) == charts.MAX_LABEL_CHARS
+    assert name.startswith(label[:-1])
+    assert float(root.find(f"{SVG}g/{SVG}text").get("x")) > len(label) * 7
