@@ -24,7 +24,7 @@ class OverviewForm(forms.Form):
     theme = forms.ChoiceField(label=_("Theme"), required=False)
 
     def __init__(self, data, areas, themes):
-        super().__init__(data)
+        super().__init__(data, label_suffix="")
         self.areas = {area.slug: area for area in areas}
         self.themes = {theme.slug: theme for theme in themes}
         self.fields["theme"].choices = [
