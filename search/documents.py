@@ -30,6 +30,7 @@ SPELLED_FIELDS = {"title", "summary", "tags"}
 
 #: Facets: the keyword field behind each, in the order the search page shows them.
 FACETS = [
+    "type",
     "country",
     "areas",
     "themes",

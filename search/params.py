@@ -38,6 +38,7 @@ SLUG_FACETS = {
     "organisations": Organisation,
 }
 FIXED_FACETS = {
+    "type": {"programme", "method"},
     "country": {"DK", "SE"},
     "evidence_level": {str(level.value) for level in EvidenceLevel},
     "status": set(ProgrammePage.Status.values),

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
@@ -13,6 +14,8 @@ from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
 from .query import build_search
+
+PAGE_TYPE_LABELS = {"programme": _("Programme"), "method": _("Method")}
 
 
 @dataclass
@@ -104,6 +107,8 @@ def facet_labels(name, values, language):
             return {term.slug: getattr(term, f"name_{language}") or term.name for term in terms}
         if name == "evidence_level":
             return {value: str(EvidenceLevel(int(value)).label) for value in values}
+        if name == "type":
+            return {value: str(PAGE_TYPE_LABELS.get(value, value)) for value in values}
         if name == "country":
             return {value: str(Country(value).label) for value in values}
         if name == "status":

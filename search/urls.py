@@ -1,9 +1,13 @@
 from django.urls import path
 
 from . import api, views
+from .overview.views import overview_page
 
 #: Under the language prefix (/da/search/ ...).
-page_urls = [path("search/", views.search_page, name="search")]
+page_urls = [
+    path("search/", views.search_page, name="search"),
+    path("overview/", overview_page, name="overview"),
+]
 
 #: Language-neutral JSON endpoints.
 api_urls = [
