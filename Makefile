@@ -50,6 +50,10 @@ run: install ## Install, load the demo content, start Elasticsearch and serve ht
 test: install ## Install, start PostgreSQL and Elasticsearch, run checks, ruff and the whole suite
 	@bash scripts/test.sh
 
+.PHONY: screenshots
+screenshots: install ## Full-page PNGs of every kind of page, 1280 and 375 px wide, into screenshots/
+	@bash scripts/screenshots.sh
+
 .PHONY: lint
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .
