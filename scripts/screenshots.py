@@ -6,6 +6,7 @@ kind of tests/browser/site_pages.py in every language, at a desktop and a phone 
 Debian's Chromium. Writes screenshots/<language>-<kind>-<width>.png and prints the list.
 """
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ CHROMIUM = "/usr/bin/chromium"
 def main(out_dir):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     django.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404 page is photographed
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.test.testcases import LiveServerThread
     from playwright.sync_api import sync_playwright

@@ -24,7 +24,7 @@ export DATABASE_URL
 export ELASTICSEARCH_URL=http://127.0.0.1:$((ES_BASE_PORT + 1))
 
 echo "== Loading and indexing the demo content"
-"$PY" manage.py migrate --noinput -v 0
+"$PY" manage.py migrate --noinput -v 0 >/dev/null
 "$PY" manage.py load_demo_content
 "$PY" manage.py search_index --rebuild --quiet
 
