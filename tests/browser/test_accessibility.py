@@ -6,29 +6,12 @@
 import re
 
 import pytest
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from playwright.sync_api import expect
 
 from . import axe as axe_core
-from .site_pages import LANGUAGES, url_exists
+from .site_pages import LANGUAGES, has_template, lands_later, url_exists
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-def has_template(name):
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
-def lands_later(ready, what, branch):
-    """Expected to fail until `what` is merged from `branch`; a real test from then on."""
-    return pytest.mark.xfail(
-        not ready, reason=f"{what} lands from the {branch} branch", strict=True
-    )
 
 
 PAGE_KINDS = [

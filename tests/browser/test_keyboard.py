@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .interface import focused_element_summary, tab_until
-from .site_pages import url_exists
+from .site_pages import lands_later, url_exists
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -35,9 +35,7 @@ def test_keyboard_only_search(page, demo_site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Bo Trygt")
 
 
-@pytest.mark.xfail(
-    not url_exists("compare"), reason="the compare view lands from the compare branch", strict=True
-)
+@lands_later(url_exists("compare"), "the compare view", "compare")
 def test_keyboard_only_through_the_comparison_table(page, demo_site):
     page.goto(demo_site.paths["en"]["compare"])
     table = page.get_by_role("table")
