@@ -61,7 +61,14 @@ class DemoSite:
 def demo_site(django_db_setup, django_db_blocker):
     """The demo content, indexed in its own index, served at `demo_site.url`."""
     alias = f"bro-browser-{uuid.uuid4().hex[:10]}"
-    with override_settings(ELASTICSEARCH_INDEX=alias), django_db_blocker.unblock():
+    with (
+        override_settings(ELASTICSEARCH_INDEX=alias),
+        django_db_blocker.unblock(),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        # The server's threads share this dict: they close their database connection after each
+        # request, so none is still open (kept alive by the browser) when the database is dropped.
+        patch.setitem(connection.settings_dict, "CONN_MAX_AGE", 0)
         as_migrated = connection.creation.serialize_db_to_string()
         call_command("load_demo_content", stdout=io.StringIO())
         thesaurus.load_csv()
