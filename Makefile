@@ -22,8 +22,13 @@ $(VENV)/.installed: requirements.lock
 	@$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock
 	@touch $@
 
+# axe-core for the browser tests, exactly as package-lock.json pins it.
+node_modules/.installed: package-lock.json $(VENV)/.installed
+	@npm ci --silent --no-audit --no-fund
+	@touch $@
+
 .PHONY: install
-install: $(VENV)/.installed messages ## Create .venv with Python 3.13 and the locked dependencies
+install: $(VENV)/.installed node_modules/.installed messages ## Create .venv (Python 3.13) and node_modules with the locked dependencies
 
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
@@ -44,6 +49,10 @@ run: install ## Install, load the demo content, start Elasticsearch and serve ht
 .PHONY: test
 test: install ## Install, start PostgreSQL and Elasticsearch, run checks, ruff and the whole suite
 	@bash scripts/test.sh
+
+.PHONY: screenshots
+screenshots: install ## Full-page PNGs of every kind of page, 1280 and 375 px wide, into screenshots/
+	@bash scripts/screenshots.sh
 
 .PHONY: lint
 lint: install ## ruff lint and format check
@@ -77,4 +86,4 @@ es-status: ## Is the local Elasticsearch node up?
 
 .PHONY: clean
 clean: ## Remove the virtual environment, the SQLite database and the service data
-	rm -rf $(VENV) db.sqlite3 .services staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 .services staticfiles screenshots

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing: the PostgreSQL server
-# (tests run their own instance), Java and Maven (the local Elasticsearch node) and gettext
-# (compiling the .po files). Does nothing when everything is there.
+# (tests run their own instance), Java and Maven (the local Elasticsearch node), gettext
+# (compiling the .po files), npm (axe-core) and Chromium (the browser tests drive Debian's build,
+# never one downloaded by Playwright). Does nothing when everything is there.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,8 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v msgfmt >/dev/null || missing+=(gettext)
+command -v npm >/dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
