@@ -25,6 +25,7 @@ if settings.DEBUG:
 # Every public page lives under /da/, /sv/ or /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     *page_urls,
+    path("compare/", include("knowledge.compare.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,11 +38,6 @@ SEED_METHODS = [
 ]
 
 
-@pytest.fixture
-def demo_content(db):
-    call_command("load_demo_content", stdout=io.StringIO())
-
-
 def snapshot():
     return {
         "programmes": sorted(ProgrammePage.objects.values_list("pk", "title_da")),
