@@ -18,7 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from ..models import MethodPage, PageSource, ProgrammePage, ProgrammePartner
+from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -157,9 +157,11 @@ def _summary(r):
 
 
 def _country_and_areas(r):
-    country = Text(r.page.get_country_display())
-    areas = r.names(r.page.areas.all()) if isinstance(r.page, ProgrammePage) else ()
-    return (country, *areas)
+    """The country, then the areas within it (an area that is a whole country says nothing more)."""
+    areas = []
+    if isinstance(r.page, ProgrammePage):
+        areas = [area for area in r.page.areas.all() if area.kind != Area.Kind.COUNTRY]
+    return (Text(r.page.get_country_display()), *r.names(areas))
 
 
 def _period_and_status(r):
@@ -167,10 +169,12 @@ def _period_and_status(r):
 
 
 def _partners(r):
+    """Everyone but the funders (they have their own row), the lead organisations first."""
+    partners = [p for p in r.page.partners.all() if p.role != ProgrammePartner.Role.FUNDER]
+    partners.sort(key=lambda partner: partner.role != ProgrammePartner.Role.LEAD)
     return tuple(
         Text(f"{name.text} ({partner.get_role_display().lower()})", name.language)
-        for partner in r.page.partners.all()
-        if partner.role != ProgrammePartner.Role.FUNDER
+        for partner in partners
         for name in [r.text(partner.organisation, "name")]
     )
 

@@ -92,7 +92,9 @@ def compare(request):
         context.update(table_context(comparison, selection.hide_empty))
     response = render(request, TEMPLATE, context)
     if pages:
-        response.set_cookie(COOKIE_NAME, context["ids"], samesite="Lax", httponly=True)
+        response.set_cookie(
+            COOKIE_NAME, context["ids"], samesite="Lax", httponly=True, secure=request.is_secure()
+        )
     else:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
     return response

@@ -57,6 +57,14 @@ def publish(section, page):
 def compared_pages(sections, organisation, theme):
     """Three pages to compare: a Danish programme with every field filled in, a Swedish one whose
     English translation is missing, and a Swedish method. Both programmes share the theme."""
+    denmark = Area.objects.create(
+        name_da="Danmark",
+        name_sv="Danmark",
+        name_en="Denmark",
+        slug="dk",
+        kind="country",
+        country="DK",
+    )
     region = Area.objects.create(
         name_da="Region Midtjylland",
         name_sv="Region Midtjylland",
@@ -149,11 +157,12 @@ def compared_pages(sections, organisation, theme):
             themes=[theme],
             target_groups=[residents],
             arenas=[home],
-            areas=[region],
+            areas=[denmark, region],
             methods=[method],
             partners=[
-                ProgrammePartner(organisation=organisation, role="lead"),
                 ProgrammePartner(organisation=funder, role="funder"),
+                ProgrammePartner(organisation=county_board, role="evaluator"),
+                ProgrammePartner(organisation=organisation, role="lead"),
             ],
             goals=[ProgrammeGoal(text_en="Fewer burglaries.", indicator_en="Reported burglaries")],
             studies=[Study(citation="Jensen 2021", year=2021, design="before_after")],
