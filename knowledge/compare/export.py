@@ -50,17 +50,15 @@ def to_xlsx(comparison, absolute_url):
     sheet.title = _("Comparison")[:31]
     for values in table_rows(comparison):
         sheet.append(values)
+    wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows():
         for cell in row:
             cell.data_type = "s"  # a text that starts with "=" stays text, never a formula
+            cell.alignment = wrap
     for column, cell in zip(comparison.columns, sheet[1][1:], strict=True):
         cell.hyperlink = absolute_url(column.url)
     for cell in [*sheet[1], *(row[0] for row in sheet.iter_rows(min_row=2))]:
         cell.font = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.alignment = wrap
     sheet.column_dimensions["A"].width = 28
     for index in range(2, len(comparison.columns) + 2):
         sheet.column_dimensions[get_column_letter(index)].width = 45

@@ -1,30 +1,14 @@
 """The comparison as CSV and as an Excel workbook: the rows of the table, read back."""
 
-import csv
-import io
-
 import pytest
-from openpyxl import load_workbook
 
-from .compare_html import read_table
+from .compare_readers import read_csv, read_table, read_xlsx
 
 pytestmark = pytest.mark.django_db
 
 
 def ids_of(pages, *keys):
     return ",".join(str(pages[key].pk) for key in keys)
-
-
-def read_csv(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
-def read_xlsx(response):
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    return sheet, [
-        ["" if value is None else str(value) for value in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
 
 
 def test_the_csv_holds_the_rows_of_the_table(client, compared_pages):

@@ -8,7 +8,7 @@ from django.utils import translation
 from knowledge.compare.selection import COOKIE_NAME
 from knowledge.models import ProgrammePage
 
-from .compare_html import read_table
+from .compare_readers import read_table
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,12 @@
-"""Reads the comparison table of a rendered page back into rows, as a screen reader reads it."""
+"""Reads a comparison back: the table of a rendered page as a screen reader reads it, and the
+CSV and Excel exports, so tests compare what a reader would get."""
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
+
+from openpyxl import load_workbook
 
 
 class _TableReader(HTMLParser):
@@ -62,3 +67,17 @@ def read_table(html):
         for row in body
     }
     return header["cells"], rows
+
+
+def read_csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def read_xlsx(response):
+    """`(sheet, rows as strings)` of the workbook's only sheet."""
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [
+        ["" if value is None else str(value) for value in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    return sheet, rows
