@@ -28,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     *page_urls,
     *open_data_urls.page_urls,
+    path("compare/", include("knowledge.compare.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""Fixtures for the knowledge tests: taxonomy, the demo content, and pages for open data."""
+"""Fixtures for the knowledge tests: taxonomy, demo content, pages for open data and compare."""
 
 import datetime
 import io
@@ -10,6 +10,8 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import (
+    Area,
+    Arena,
     EvidenceLevel,
     MethodPage,
     Organisation,
@@ -19,6 +21,7 @@ from knowledge.models import (
     ProgrammePartner,
     Source,
     Study,
+    TargetGroup,
     Theme,
 )
 
@@ -192,3 +195,144 @@ def open_data_pages(sections, theme, organisation):
         theme=theme,
         organisation=organisation,
     )
+
+
+@pytest.fixture
+def compared_pages(sections, organisation, theme):
+    """Three pages to compare: a Danish programme with every field filled in, a Swedish one whose
+    English translation is missing, and a Swedish method. Both programmes share the theme."""
+    denmark = Area.objects.create(
+        name_da="Danmark",
+        name_sv="Danmark",
+        name_en="Denmark",
+        slug="dk",
+        kind="country",
+        country="DK",
+    )
+    region = Area.objects.create(
+        name_da="Region Midtjylland",
+        name_sv="Region Midtjylland",
+        name_en="Central Denmark Region",
+        slug="region-midt",
+        kind="region",
+        country="DK",
+    )
+    county = Area.objects.create(
+        name_da="Östergötlands län",
+        name_sv="Östergötlands län",
+        name_en="Östergötland County",
+        slug="ostergotland",
+        kind="county",
+        country="SE",
+    )
+    funder = Organisation.objects.create(
+        name_da="TrygFonden",
+        name_sv="TrygFonden",
+        name_en="TrygFonden",
+        slug="trygfonden",
+        kind="foundation",
+        country="DK",
+    )
+    county_board = Organisation.objects.create(
+        name_da="Länsstyrelsen Östergötland",
+        name_sv="Länsstyrelsen Östergötland",
+        name_en="Östergötland County Administrative Board",
+        slug="lansstyrelsen-ostergotland",
+        kind="region",
+        country="SE",
+    )
+    residents = TargetGroup.objects.create(
+        name_da="Beboere", name_sv="Boende", name_en="Residents", slug="residents"
+    )
+    home = Arena.objects.create(name_da="Hjemmet", name_sv="Hemmet", name_en="Home", slug="home")
+    minutes = Source.objects.create(
+        title_da="Referat af kredsrådsmøde",
+        title_sv="Protokoll från kredsrådsmöte",
+        title_en="Minutes of the district council meeting",
+        slug="minutes",
+        kind="minutes",
+        publisher=organisation,
+        year=2024,
+        language="da",
+    )
+    method = add_page(
+        sections["methods"]["SE"],
+        MethodPage(
+            title_da="Forstærkningsteams",
+            title_sv="Förstärkningsteam",
+            title_en="Reinforcement teams",
+            slug_da="forstaerkningsteams",
+            slug_sv="forstarkningsteam",
+            slug_en="reinforcement-teams",
+            summary_da="Socialtjenesten hjælper hurtigt.",
+            summary_sv="Socialtjänsten hjälper snabbt.",
+            summary_en="Social services help quickly.",
+            what_it_is_en="A team that steps in within a day.",
+            requirements_en="Two social workers on call.",
+            country="SE",
+            original_language="sv",
+            themes=[theme],
+        ),
+    )
+    danish = add_page(
+        sections["programmes"]["DK"],
+        ProgrammePage(
+            title_da="Tryg i huset",
+            title_sv="Trygg i huset",
+            title_en="Safe at home",
+            slug_da="tryg-i-huset",
+            slug_sv="trygg-i-huset",
+            slug_en="safe-at-home",
+            summary_da="Politiet forebygger indbrud sammen med beboerne.",
+            summary_sv="Polisen förebygger inbrott tillsammans med de boende.",
+            summary_en="The police prevent burglaries together with residents.",
+            implementation_en="One officer a day and leaflets.",
+            country="DK",
+            original_language="da",
+            start_year=2018,
+            end_year=2022,
+            status="ended",
+            prevention_approach="situational",
+            prevention_level="primary",
+            funding_amount=2500000,
+            funding_currency="DKK",
+            evidence_level=4,
+            last_reviewed=datetime.date(2026, 11, 22),
+            themes=[theme],
+            target_groups=[residents],
+            arenas=[home],
+            areas=[denmark, region],
+            methods=[method],
+            partners=[
+                ProgrammePartner(organisation=funder, role="funder"),
+                ProgrammePartner(organisation=county_board, role="evaluator"),
+                ProgrammePartner(organisation=organisation, role="lead"),
+            ],
+            goals=[ProgrammeGoal(text_en="Fewer burglaries.", indicator_en="Reported burglaries")],
+            studies=[Study(citation="Jensen 2021", year=2021, design="before_after")],
+            source_links=[PageSource(source=minutes, passage="Indbrud er faldende.")],
+        ),
+    )
+    swedish = add_page(
+        sections["programmes"]["SE"],
+        ProgrammePage(
+            title_da="Östergötland sammen mod kriminalitet",
+            title_sv="Östergötland tillsammans mot brott",
+            title_en="Östergötland together against crime",
+            slug_da="ostergotland-sammen",
+            slug_sv="ostergotland-tillsammans",
+            slug_en="ostergotland-together",
+            summary_da="Amtets fælles program for kriminalpræventivt samarbejde.",
+            summary_sv="Länets gemensamma program för brottsförebyggande samverkan.",
+            summary_en="",
+            country="SE",
+            original_language="sv",
+            start_year=2022,
+            end_year=2027,
+            status="active",
+            themes=[theme],
+            areas=[county],
+            partners=[ProgrammePartner(organisation=county_board, role="lead")],
+        ),
+    )
+    return {"danish": danish, "swedish": swedish, "method": method}

@@ -1,0 +1,89 @@
+"""Issue 5, done when: a coordinator compares Bo Trygt, "En barndom uden vold i familien" and
+"Östergötland tillsammans mot brott" from the demo content in Danish, Swedish and English, and
+exports the table.
+
+The demo content is loaded once for the module, inside a transaction that is rolled back after
+the last test; each test runs in its own savepoint within it.
+"""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+
+from knowledge.models import ProgrammePage
+
+from .compare_readers import read_csv, read_table, read_xlsx
+
+pytestmark = pytest.mark.django_db
+
+TITLES_DA = ["Bo Trygt", "En barndom uden vold i familien", "Östergötland tillsammans mot brott"]
+
+#: What the coordinator reads in each language: the page title, row labels, and some cells.
+EXPECTED = {
+    "da": {
+        "title": "Sammenlign programmer og metoder",
+        "labels": ["Land og områder", "Ansvarlig organisation og partnere", "Mål", "Kilder"],
+        "countries": ["Danmark", "Danmark", "Sverige"],
+        "filename": "bro-sammenligning-",
+    },
+    "sv": {
+        "title": "Jämför program och metoder",
+        "labels": ["Land och områden", "Huvudansvarig organisation och samverkansparter", "Mål"],
+        "countries": ["Danmark", "Danmark", "Sverige"],
+        "filename": "bro-jamforelse-",
+    },
+    "en": {
+        "title": "Compare programmes and methods",
+        "labels": ["Country and areas", "Lead organisation and partners", "Goals", "Sources"],
+        "countries": ["Denmark", "Denmark", "Sweden"],
+        "filename": "bro-comparison-",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def demo_programmes(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield [ProgrammePage.objects.get(title_da=title) for title in TITLES_DA]
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's cached site root paths name the rolled-back site
+
+
+@pytest.mark.parametrize("language", ["da", "sv", "en"])
+def test_a_coordinator_compares_three_programmes_and_exports_them(
+    client, demo_programmes, language
+):
+    expected = EXPECTED[language]
+    ids = ",".join(str(page.pk) for page in demo_programmes)
+    titles = [getattr(page, f"title_{language}") for page in demo_programmes]
+
+    response = client.get(f"/{language}/compare/?ids={ids}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert expected["title"] in html
+    header, rows = read_table(html)
+    assert len(header) == 4
+    for cell, title in zip(header[1:], titles, strict=True):
+        assert title in cell
+    for label in expected["labels"]:
+        assert label in rows, label
+    countries = [cell.split("\n")[0] for cell in rows[expected["labels"][0]]["cells"]]
+    assert countries == expected["countries"]
+    assert rows[expected["labels"][0]]["differs"]
+    assert all(cell for cell in rows[expected["labels"][2]]["cells"])  # every one has goals
+
+    csv_response = client.get(f"/{language}/compare/export/csv/?ids={ids}")
+    assert csv_response.status_code == 200
+    assert expected["filename"] in csv_response["Content-Disposition"]
+    csv_rows = read_csv(csv_response)
+    assert csv_rows[0][1:] == titles
+    assert [row[0] for row in csv_rows[1:]] == list(rows)
+
+    xlsx_response = client.get(f"/{language}/compare/export/xlsx/?ids={ids}")
+    assert xlsx_response.status_code == 200
+    _sheet, xlsx_rows = read_xlsx(xlsx_response)
+    assert xlsx_rows == csv_rows
