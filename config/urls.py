@@ -6,9 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search.urls import api_urls, page_urls
-
 from home.sitemaps import sitemaps
+from search.urls import api_urls, page_urls
 
 from .health import healthz
 

@@ -21,7 +21,6 @@ from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
-
 #: Cards per page of a listing.
 LISTING_PAGE_SIZE = 20
 
@@ -138,7 +137,7 @@ class KnowledgePage(EvidenceFields, Page):
 
     @property
     def kind_label(self):
-        """"programme" or "method", in the active language, for kickers and listings."""
+        """ "programme" or "method", in the active language, for kickers and listings."""
         return self._meta.verbose_name
 
     def get_context(self, request, *args, **kwargs):
@@ -292,7 +291,7 @@ class ProgrammePage(KnowledgePage):
 
     @property
     def period(self):
-        """The period as readers write it: "2022–2027", "2018–" while ongoing, "2024" for one year."""
+        """The period as readers write it: "2022–2027", "2018–" while ongoing, "2024" alone."""
         if not self.start_year or self.start_year == self.end_year:
             return str(self.end_year or self.start_year or "")
         return f"{self.start_year}–{self.end_year or ''}"
