@@ -68,7 +68,11 @@
                 var kind = document.createElement("span");
                 kind.className = "suggestion-type";
                 kind.textContent = input.dataset["label" + suggestion.type.charAt(0).toUpperCase() + suggestion.type.slice(1)] || "";
+                var separator = document.createElement("span");
+                separator.className = "visually-hidden";
+                separator.textContent = ", ";
                 option.appendChild(title);
+                option.appendChild(separator);
                 option.appendChild(kind);
                 option.addEventListener("mousedown", function (event) {
                     event.preventDefault();  // keep the focus in the field
