@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from knowledge.models import Country, MethodPage, ProgrammePage, Theme
+
 
 class HomePage(Page):
     """The root of the site. Editors write the introduction shown under the search box."""
@@ -24,8 +26,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Entry points into the knowledge base; all from the database, so search may be down."""
-        from knowledge.models import MethodPage, ProgrammePage, Theme
-
         context = super().get_context(request, *args, **kwargs)
         programmes = ProgrammePage.objects.live()
         context["recent"] = programmes.order_by("-last_published_at")[:RECENT_COUNT]
@@ -45,7 +45,6 @@ def country_counts(programmes, methods):
 
     That is what the search's country filter finds, so a count and its link agree.
     """
-    from knowledge.models import Country
 
     def count(queryset):
         return queryset.aggregate(

@@ -66,14 +66,13 @@ def translation_state(page):
     language's text; "partial" means some other field still lacks its translation.
     """
     gaps = missing_translations(page)
-    return {
-        lang: "missing"
-        if not _has_text(getattr(page, f"summary_{lang}"))
-        else "partial"
-        if lang in gaps
-        else "complete"
-        for lang in LANGUAGES
-    }
+
+    def state(lang):
+        if not _has_text(getattr(page, f"summary_{lang}")):
+            return "missing"
+        return "partial" if lang in gaps else "complete"
+
+    return {lang: state(lang) for lang in LANGUAGES}
 
 
 def shown_language(page, language):

@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from knowledge.models import MethodIndexPage, ProgrammeIndexPage
+
 register = template.Library()
 
 #: Open Graph wants a territory with the language.
@@ -24,8 +26,6 @@ def main_navigation(context):
 
     One query finds both index pages; their URLs come in the active language.
     """
-    from knowledge.models import MethodIndexPage, ProgrammeIndexPage
-
     request = context.get("request")
     indexes = {
         page.specific_class: page
@@ -88,7 +88,8 @@ def structured_data(context, trail, description=""):
     """JSON-LD in a <script> element: WebSite on the home page, WebPage elsewhere.
 
     schema.org has no type for a prevention programme, so a page is described as what it is, a
-    WebPage with its breadcrumb, language and sources; the home page declares the site search.
+    WebPage with its breadcrumb, language and sources (the `sources` a knowledge page's context
+    holds); the home page declares the site search.
     The JSON is escaped so that no text from a page can close the <script> element.
     """
     request = context["request"]

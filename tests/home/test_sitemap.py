@@ -33,3 +33,10 @@ def test_every_language_version_is_listed_with_its_alternates(client, sections):
     assert entries["http://testserver/sv/"] == home
     assert not [loc for loc in entries if "kladde" in loc]
     assert len(entries) == 3 * 8  # home, 2 indexes, 4 country sections, 1 programme
+
+
+def test_robots_txt_points_crawlers_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()

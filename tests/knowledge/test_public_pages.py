@@ -218,3 +218,10 @@ def test_a_title_cannot_break_out_of_the_structured_data(client, sections):
     assert "<script>alert" not in html
     assert json_ld(html)["name"] == title
     assert '<meta property="og:title" content="Tryg &lt;/script&gt;' in html
+
+
+def test_language_switcher_keeps_the_place_in_a_listing(client, sections):
+    index = sections["programmes"]["DK"].get_parent()
+    html = client.get(url_in(index, "da") + "?p=2").content.decode()
+    switcher = part(html, 'class="language-switcher"', "</nav>")
+    assert f'<a href="{url_in(index, "sv")}?p=2" hreflang="sv"' in switcher
