@@ -1,20 +1,27 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import sitemaps
+from home.views import robots_txt
 from knowledge.open_data import urls as open_data_urls
 from search.urls import api_urls, page_urls
 
 from .health import healthz
+
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     *api_urls,
     *open_data_urls.api_urls,
 ]

@@ -1,9 +1,12 @@
 """The home page: the front door of the site in every language."""
 
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+
+from knowledge.models import Country, MethodPage, ProgrammePage, Theme
 
 
 class HomePage(Page):
@@ -20,3 +23,41 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        """Entry points into the knowledge base; all from the database, so search may be down."""
+        context = super().get_context(request, *args, **kwargs)
+        programmes = ProgrammePage.objects.live()
+        context["recent"] = programmes.order_by("-last_published_at")[:RECENT_COUNT]
+        context["themes"] = Theme.objects.filter(
+            Q(programmepage__live=True) | Q(methodpage__live=True)
+        ).distinct()
+        context["countries"] = country_counts(programmes, MethodPage.objects.live())
+        return context
+
+
+#: How many recently updated programmes the home page lists.
+RECENT_COUNT = 6
+
+
+def country_counts(programmes, methods):
+    """Per country, how many programmes and methods cover it: a page for both counts in both.
+
+    That is what the search's country filter finds, so a count and its link agree.
+    """
+
+    def count(queryset):
+        return queryset.aggregate(
+            **{code: Count("pk", filter=Q(country__in=[code, "BOTH"])) for code in Country.values}
+        )
+
+    programme_counts, method_counts = count(programmes), count(methods)
+    return [
+        {
+            "code": code,
+            "label": label,
+            "programmes": programme_counts[code],
+            "methods": method_counts[code],
+        }
+        for code, label in Country.choices
+    ]

@@ -57,3 +57,31 @@ def missing_in_language(model, language):
                 filled_elsewhere |= ~empty(name, other)
         condition |= empty(name, language) & filled_elsewhere
     return condition
+
+
+def translation_state(page):
+    """`{language: "complete" | "partial" | "missing"}` for a reader of the page.
+
+    "missing" means the summary is not written in that language, so the reader sees another
+    language's text; "partial" means some other field still lacks its translation.
+    """
+    gaps = missing_translations(page)
+
+    def state(lang):
+        if not _has_text(getattr(page, f"summary_{lang}")):
+            return "missing"
+        return "partial" if lang in gaps else "complete"
+
+    return {lang: state(lang) for lang in LANGUAGES}
+
+
+def shown_language(page, language):
+    """The language a reader of `language` actually reads the page's summary in.
+
+    It is `language` itself when translated, else the first fallback language with a text.
+    """
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]
+    for lang in dict.fromkeys([language, *fallbacks]):
+        if _has_text(getattr(page, f"summary_{lang}")):
+            return lang
+    return language

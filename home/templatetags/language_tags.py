@@ -19,11 +19,13 @@ def language_versions(context):
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
+    # The query string (a listing's page number, say) keeps the reader's place.
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     versions = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             if isinstance(page, Page):
-                url = page.get_url(request)
+                url = page.get_url(request) + query
             else:
                 url = translate_url(request.get_full_path(), code)
         info = translation.get_language_info(code)

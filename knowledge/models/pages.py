@@ -6,6 +6,7 @@ sections exist so that Danish and Swedish editors can each be given their own pa
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,14 @@ from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
+
+#: Cards per page of a listing.
+LISTING_PAGE_SIZE = 20
+
+
+def listing_page(request, queryset):
+    """One page of a listing, chosen by `?p=`; a page number out of range shows the last page."""
+    return Paginator(queryset, LISTING_PAGE_SIZE).get_page(request.GET.get("p"))
 
 
 class CountryScope(models.TextChoices):
@@ -43,7 +52,9 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = ProgrammePage.objects.live().descendant_of(self).order_by("title")
+        pages = ProgrammePage.objects.live().descendant_of(self).order_by("title")
+        context["items"] = listing_page(request, pages)
+        context["sections"] = self.get_children().live()
         return context
 
 
@@ -62,7 +73,9 @@ class MethodIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = MethodPage.objects.live().descendant_of(self).order_by("title")
+        pages = MethodPage.objects.live().descendant_of(self).order_by("title")
+        context["items"] = listing_page(request, pages)
+        context["sections"] = self.get_children().live()
         return context
 
 
@@ -81,7 +94,9 @@ class CountrySectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.get_children().live().specific().order_by("title")
+        pages = self.get_children().live().specific().order_by("title")
+        context["items"] = listing_page(request, pages)
+        context["sections"] = self.get_siblings().live()
         return context
 
 
@@ -120,6 +135,20 @@ class KnowledgePage(EvidenceFields, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def kind_label(self):
+        """ "programme" or "method", in the active language, for kickers and listings."""
+        return self._meta.verbose_name
+
+    def get_context(self, request, *args, **kwargs):
+        """The related rows the page shows, each fetched once with what it refers to."""
+        context = super().get_context(request, *args, **kwargs)
+        context["sources"] = list(self.source_links.select_related("source__publisher"))
+        context["studies"] = list(self.studies.all())
+        context["ratings"] = list(self.external_ratings.all())
+        context["themes"] = list(self.themes.all())
+        return context
 
 
 class ProgrammePage(KnowledgePage):
@@ -244,15 +273,29 @@ class ProgrammePage(KnowledgePage):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners_by_role()
+        context["goals"] = list(self.goals.all())
+        context["methods"] = list(self.methods.live().order_by("title"))
+        return context
+
+    def partners_by_role(self):
+        """`{role: [organisation, ...]}` in the editors' order, for every role."""
+        grouped = {role: [] for role in ProgrammePartner.Role.values}
+        for partner in self.partners.select_related("organisation"):
+            grouped[partner.role].append(partner.organisation)
+        return grouped
+
     @cached_property
     def lead_partners(self):
         return [p for p in self.partners.all() if p.role == ProgrammePartner.Role.LEAD]
 
     @property
     def period(self):
-        """The period as readers write it: "2022–2027", "2018–" while ongoing."""
-        if not self.start_year:
-            return str(self.end_year or "")
+        """The period as readers write it: "2022–2027", "2018–" while ongoing, "2024" alone."""
+        if not self.start_year or self.start_year == self.end_year:
+            return str(self.end_year or self.start_year or "")
         return f"{self.start_year}–{self.end_year or ''}"
 
 
@@ -336,6 +379,11 @@ class MethodPage(KnowledgePage):
     class Meta:
         verbose_name = _("method")
         verbose_name_plural = _("methods")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = list(self.programmes.live().order_by("title"))
+        return context
 
     @classmethod
     def can_create_at(cls, parent):

@@ -1,0 +1,153 @@
+"""What every public page carries: the main navigation, breadcrumbs and structured data."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from knowledge.models import MethodIndexPage, ProgrammeIndexPage
+
+register = template.Library()
+
+#: Open Graph wants a territory with the language.
+OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
+
+#: Views that other parts of the site add; listed once their URL name exists.
+OPTIONAL_VIEWS = [("compare", _("Compare")), ("overview", _("Overview"))]
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The header's links: the two index pages, search, and the optional views that exist.
+
+    One query finds both index pages; their URLs come in the active language.
+    """
+    request = context.get("request")
+    indexes = {
+        page.specific_class: page
+        for page in Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage).order_by("path")
+    }
+    links = [
+        (indexes.get(ProgrammeIndexPage), _("Programmes")),
+        (indexes.get(MethodIndexPage), _("Methods")),
+    ]
+    items = [
+        {"url": page.get_url(request), "label": label} for page, label in links if page is not None
+    ]
+    items.append({"url": reverse("search"), "label": _("Search")})
+    for name, label in OPTIONAL_VIEWS:
+        try:
+            items.append({"url": reverse(name), "label": label})
+        except NoReverseMatch:
+            continue
+    path = request.path if request else ""
+    for item in items:
+        item["current"] = current_marker(path, item["url"])
+    return items
+
+
+def current_marker(path, url):
+    """aria-current for a navigation link: "page" on the page itself, "true" below it."""
+    if not url or not path.startswith(url):
+        return ""
+    return "page" if path == url else "true"
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """`[(title, url), ...]` from the home page down to the page's parent; empty on home."""
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    request = context.get("request")
+    return [(p.title, p.get_url(request)) for p in page.get_ancestors().filter(depth__gte=2)]
+
+
+@register.simple_tag(takes_context=True)
+def page_description(context):
+    """The page's own words for search engines and link previews, if it has any."""
+    page = context.get("page")
+    for name in ("search_description", "summary", "intro"):
+        text = getattr(page, name, "")
+        if text:
+            return text
+    return ""
+
+
+@register.simple_tag
+def og_locale(code):
+    return OG_LOCALES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, trail, description=""):
+    """JSON-LD in a <script> element: WebSite on the home page, WebPage elsewhere.
+
+    schema.org has no type for a prevention programme, so a page is described as what it is, a
+    WebPage with its breadcrumb, language and sources (the `sources` a knowledge page's context
+    holds); the home page declares the site search.
+    The JSON is escaped so that no text from a page can close the <script> element.
+    """
+    request = context["request"]
+    page = context.get("page")
+    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    home_url = request.build_absolute_uri(f"/{language}/")
+    site = {"@type": "WebSite", "name": "Bro", "url": home_url, "inLanguage": language}
+    if not isinstance(page, Page):
+        return ""
+    if page.depth <= 2:
+        search_url = request.build_absolute_uri(reverse("search"))
+        data = {
+            **site,
+            "description": str(description),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{search_url}?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+    else:
+        data = {
+            "@type": "WebPage",
+            "name": page.title,
+            "description": str(description),
+            "url": request.build_absolute_uri(page.get_url(request)),
+            "inLanguage": language,
+            "isPartOf": site,
+            "breadcrumb": {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": title,
+                        "item": request.build_absolute_uri(url),
+                    }
+                    for position, (title, url) in enumerate(trail, start=1)
+                ],
+            },
+        }
+        if page.last_published_at:
+            data["dateModified"] = page.last_published_at.isoformat()
+        citations = context.get("sources")
+        if citations:
+            data["citation"] = [
+                {"@type": "CreativeWork", "name": link.source.title, **_url(link.source.url)}
+                for link in citations
+            ]
+    return _json_ld({"@context": "https://schema.org", **data})
+
+
+def _url(url):
+    return {"url": url} if url else {}
+
+
+def _json_ld(data):
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308

@@ -1,0 +1,100 @@
+"""The home page: search with suggestions, themes, recent programmes and counts per country."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from tests.knowledge.pages import make_method, make_programme
+
+LANGUAGES = ["da", "sv", "en"]
+HOME_QUERIES = 15
+
+
+@pytest.fixture
+def content(sections):
+    method = make_method(sections["methods"]["SE"])
+    danish = make_programme(sections["programmes"]["DK"], methods=[method])
+    both = make_programme(
+        sections["programmes"]["SE"], base="samverkan", country="BOTH", title_en="Together"
+    )
+    return {"method": method, "danish": danish, "both": both}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "theme", "title"),
+    [
+        ("da", "Søg på dansk, svensk eller engelsk", "Indbrud", "Bo Trygt"),
+        ("sv", "Sök på svenska, danska eller engelska", "Inbrott", "Bo Tryggt"),
+        ("en", "Search in Danish, Swedish or English", "Burglary", "Live Safely"),
+    ],
+)
+def test_home_offers_search_themes_and_recent_programmes(
+    client, content, language, label, theme, title
+):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<label for="home-q">{label}</label>' in html
+    form = html[html.index('class="search-form"') : html.index("</form>")]
+    assert f'action="/{language}/search/"' in form
+    assert 'name="q"' in form
+    assert 'data-autocomplete="/api/search/suggest/"' in form
+    assert re.search(rf'<a href="/{language}/search/\?themes=bo-trygt-burglary">{theme}</a>', html)
+    recent = html[html.index('id="recent-heading"') :]
+    assert f">{title}</a></h3>" in recent
+    assert "js/autocomplete.js" in html
+
+
+def test_counts_per_country_count_a_page_for_both_countries_in_both(client, content):
+    html = client.get("/en/").content.decode()
+    table = html[html.index('<table class="numbers">') : html.index("</table>")]
+    assert "<caption>" in table and '<th scope="col">Programmes</th>' in table
+    rows = dict(re.findall(r'\?country=(DK|SE)">[^<]+</a></th><td>(\d+)</td><td>\d+</td>', table))
+    assert rows == {"DK": "2", "SE": "1"}
+
+
+def test_home_queries_do_not_grow_with_the_content(client, sections, content):
+    client.get("/da/")
+    before = count_queries(client, "/da/")
+    assert before <= HOME_QUERIES
+    for n in range(4):
+        make_programme(sections["programmes"]["DK"], base=f"more-{n}")
+    assert count_queries(client, "/da/") == before
+
+
+def test_home_renders_without_elasticsearch(client, settings, content):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    response = client.get("/sv/")
+    assert response.status_code == 200
+    assert "Bo Tryggt" in response.content.decode()
+
+
+def test_home_declares_the_site_search_as_structured_data(client, home_page):
+    html = client.get("/en/").content.decode()
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert '"@type": "WebSite"' in data
+    assert '"target": "http://testserver/en/search/?q={search_term_string}"' in data
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_header_navigation_leads_to_the_indexes_and_search(client, sections, language):
+    html = client.get(f"/{language}/").content.decode()
+    nav = html[
+        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
+    ]
+    links = re.findall(r'<a href="([^"]+)"', nav)
+    programmes, methods = (sections[kind]["DK"].get_parent() for kind in ("programmes", "methods"))
+    with translation.override(language):
+        expected = [programmes.get_url(), methods.get_url(), f"/{language}/search/"]
+    assert links[:3] == expected
+    for link in links:
+        assert client.get(link).status_code == 200
