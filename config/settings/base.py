@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "search",
+    "backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -103,6 +104,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# JSON fixtures that keep times to the microsecond, for `manage.py backup` and `restore`.
+SERIALIZATION_MODULES = {"exactjson": "backup.serializer"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
