@@ -14,7 +14,7 @@ from knowledge.demo_content.loader import load_demo_content
 from knowledge.models import ProgrammePage
 from search.models import IndexTask, ThesaurusConcept
 from search.thesaurus import load_csv
-from tests.search.conftest import pages  # noqa: F401 - a fixture: two programme pages
+from tests.search.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -113,12 +113,12 @@ def test_backup_wipe_restore_gives_back_every_page_revision_and_snippet(demo_sit
     )
 
 
-def test_restore_refuses_a_database_with_content_unless_forced(pages, tmp_path):
+def test_restore_refuses_a_database_with_content_unless_forced(sections, tmp_path):
+    page = make_page(sections["programmes"]["DK"], title_da="Tryg bolig", country="DK")
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     archive = tmp_path / "bro.tar.gz"
     call_command("backup", output=str(archive))
-    page = pages["da"]
     page.title_da = "Ændret efter backup"
     page.save()
     assert database_has_content()
