@@ -32,7 +32,9 @@ def test_a_stopped_node_loses_no_publish_and_search_falls_back(
 ):
     indexing.rebuild()
     with stopped_node():
-        publish_and_search_through_an_outage(client, engine, pages, django_capture_on_commit_callbacks)
+        publish_and_search_through_an_outage(
+            client, engine, pages, django_capture_on_commit_callbacks
+        )
 
 
 @contextlib.contextmanager
