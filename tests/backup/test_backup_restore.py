@@ -114,7 +114,9 @@ def test_backup_wipe_restore_gives_back_every_page_revision_and_snippet(demo_sit
 
 
 def test_restore_refuses_a_database_with_content_unless_forced(sections, tmp_path):
-    page = make_page(sections["programmes"]["DK"], title_da="Tryg bolig", country="DK")
+    page = make_page(
+        sections["programmes"]["DK"], title_da="Tryg bolig", summary_da="x", country="DK"
+    )
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     archive = tmp_path / "bro.tar.gz"
