@@ -2,14 +2,15 @@
 # A private, throw-away PostgreSQL server for the test run.
 #
 #   scripts/postgres-instance.sh start DIR   initdb in DIR, start on a free port, print DATABASE_URL
+#   scripts/postgres-instance.sh restart DIR restart it on the same port (the fault tests)
 #   scripts/postgres-instance.sh stop DIR    stop it and delete DIR
 #
 # It uses Debian's server binaries directly, so it needs no system cluster and no Docker. As
 # root it runs the server as the `postgres` system user, because PostgreSQL refuses to run as root.
 set -euo pipefail
 
-command=${1:?usage: postgres-instance.sh start|stop DIR}
-dir=${2:?usage: postgres-instance.sh start|stop DIR}
+command=${1:?usage: postgres-instance.sh start|restart|stop DIR}
+dir=${2:?usage: postgres-instance.sh start|restart|stop DIR}
 bindir=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -1)")
 
 as_owner() {
@@ -28,6 +29,9 @@ start)
     echo "postgres://bro@127.0.0.1:$port/bro"
     as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U bro bro
     ;;
+restart)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -m fast -w -t 60 restart >/dev/null
+    ;;
 stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
         as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
@@ -35,7 +39,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: postgres-instance.sh start|stop DIR" >&2
+    echo "usage: postgres-instance.sh start|restart|stop DIR" >&2
     exit 2
     ;;
 esac

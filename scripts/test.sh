@@ -7,6 +7,9 @@ PY=.venv/bin/python
 export ES_BASE_PORT=${ES_TEST_BASE_PORT:-9250}
 export DJANGO_SETTINGS_MODULE=config.settings.test
 pg_dir=$(mktemp -d /tmp/bro-test-postgres.XXXXXX)
+# The fault tests restart this PostgreSQL and start their own three-node cluster on this base.
+export BRO_TEST_POSTGRES_DIR=$pg_dir
+export ES_CLUSTER_TEST_BASE_PORT=${ES_CLUSTER_TEST_BASE_PORT:-9260}
 
 cleanup() {
     "$PY" -m search.engine stop --base-port "$ES_BASE_PORT" >/dev/null 2>&1 || true

@@ -112,9 +112,8 @@ class SearchForm(forms.Form):
 def allowed_values(facet, values):
     """Which of `values` exist for `facet` (one query for a taxonomy facet, none otherwise)."""
     if facet in SLUG_FACETS:
-        return set(
-            SLUG_FACETS[facet].objects.filter(slug__in=values).values_list("slug", flat=True)
-        )
+        slugs = [value for value in values if "\x00" not in value]  # PostgreSQL refuses NUL
+        return set(SLUG_FACETS[facet].objects.filter(slug__in=slugs).values_list("slug", flat=True))
     if facet == "years":
         return {value for value in values if value.isdigit() and 1900 <= int(value) <= 2100}
     return FIXED_FACETS[facet]

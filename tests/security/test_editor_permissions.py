@@ -1,0 +1,70 @@
+"""A country's editor cannot touch the other country's pages, nor publish without moderation.
+
+tests/knowledge/test_editorial_workflow.py covers opening and editing; this adds the actions
+that change what the public sees: publish, unpublish, delete, move.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from knowledge.models import ProgrammePage
+from tests.search.conftest import make_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def danish_editor(django_user_model, sections):
+    user = django_user_model.objects.create_user("dk-editor", password="pw")
+    user.groups.add(Group.objects.get(name="Editors – Denmark"))
+    return user
+
+
+@pytest.fixture
+def swedish_page(sections):
+    return make_page(
+        sections["programmes"]["SE"],
+        title_da="Svensk",
+        title_sv="Svensk",
+        summary_da="x",
+        country="SE",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("wagtailadmin_pages:unpublish", {}),
+        ("wagtailadmin_pages:delete", {}),
+        ("wagtailadmin_pages:revisions_index", None),
+    ],
+)
+def test_danish_editor_cannot_unpublish_or_delete_a_swedish_page(
+    client, danish_editor, swedish_page, name, data
+):
+    client.force_login(danish_editor)
+    url = reverse(name, args=[swedish_page.pk])
+    response = client.get(url) if data is None else client.post(url, data)
+    assert response.status_code in (302, 403)
+    page = ProgrammePage.objects.get(pk=swedish_page.pk)
+    assert page.live
+
+
+def test_danish_editor_cannot_move_a_page_into_the_swedish_section(client, danish_editor, sections):
+    danish = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    client.force_login(danish_editor)
+    target = sections["programmes"]["SE"]
+    url = reverse("wagtailadmin_pages:move_confirm", args=[danish.pk, target.pk])
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    assert (
+        ProgrammePage.objects.get(pk=danish.pk).get_parent().pk == sections["programmes"]["DK"].pk
+    )
+
+
+def test_danish_editor_cannot_publish_even_in_the_danish_section(danish_editor, sections):
+    page = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    permissions = page.permissions_for_user(danish_editor)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert not permissions.can_unpublish() and not permissions.can_delete()
