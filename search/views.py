@@ -3,10 +3,26 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .documents import FACETS
 from .params import SearchForm
 from .results import run_search
+
+#: The heading of each facet on the search page, in the order of FACETS.
+FACET_TITLES = {
+    "type": _("Programme or method"),
+    "country": _("Country"),
+    "areas": _("Areas"),
+    "themes": _("Themes"),
+    "target_groups": _("Target groups"),
+    "arenas": _("Arenas"),
+    "prevention": _("Prevention"),
+    "evidence_level": _("Evidence"),
+    "status": _("Status"),
+    "organisations": _("Organisations"),
+    "years": _("Years active"),
+}
 
 
 def query_string(request, **changes):
@@ -48,7 +64,11 @@ def search_page(request):
     context = {
         "q": params.q,
         "results": results,
-        "facets": [(name, results.facets[name]) for name in FACETS if results.facets.get(name)],
+        "facets": [
+            (name, FACET_TITLES[name], results.facets[name])
+            for name in FACETS
+            if results.facets.get(name)
+        ],
         "chips": chips,
         "previous_url": "?" + query_string(request, page=str(params.page - 1))
         if params.page > 1

@@ -4,7 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -16,13 +16,10 @@ register = template.Library()
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
 
-#: Views that other parts of the site add; listed once their URL name exists.
-OPTIONAL_VIEWS = [("compare", _("Compare")), ("overview", _("Overview"))]
-
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The header's links: the two index pages, search, and the optional views that exist.
+    """The header's links: the two index pages, search, compare and the overview.
 
     One query finds both index pages; their URLs come in the active language.
     """
@@ -38,12 +35,12 @@ def main_navigation(context):
     items = [
         {"url": page.get_url(request), "label": label} for page, label in links if page is not None
     ]
-    items.append({"url": reverse("search"), "label": _("Search")})
-    for name, label in OPTIONAL_VIEWS:
-        try:
-            items.append({"url": reverse(name), "label": label})
-        except NoReverseMatch:
-            continue
+    for name, label in (
+        ("search", _("Search")),
+        ("compare", _("Compare")),
+        ("overview", _("Overview")),
+    ):
+        items.append({"url": reverse(name), "label": label})
     path = request.path if request else ""
     for item in items:
         item["current"] = current_marker(path, item["url"])

@@ -31,12 +31,16 @@ TEMPLATE = "knowledge/compare/compare.html"
 
 
 def compare_url(ids, hide_empty=False, name="compare", **kwargs):
-    """The comparison of these ids, with commas left readable: `/da/compare/?ids=12,34`."""
-    query = {"ids": ",".join(map(str, ids))} if ids else {}
+    """The comparison of these ids, with commas left readable: `/da/compare/?ids=12,34`.
+
+    An empty list still says `?ids=`: the reader emptied the comparison, which is not the same
+    as following the menu's link to `/da/compare/`, which shows the remembered selection.
+    """
+    query = {"ids": ",".join(map(str, ids))}
     if hide_empty:
         query["hide_empty"] = "1"
     url = reverse(name, kwargs=kwargs)
-    return f"{url}?{urlencode(query, safe=',')}" if query else url
+    return f"{url}?{urlencode(query, safe=',')}"
 
 
 def unknown_message(error):
@@ -80,6 +84,9 @@ def compare(request):
         selection = parse_selection(request.GET)
         if "add" in request.GET:
             return add(request, selection)
+        remembered = remembered_ids(request.COOKIES.get(COOKIE_NAME))
+        if "ids" not in request.GET and remembered:
+            return redirect(compare_url(remembered, selection.hide_empty))
         pages = load_pages(selection.ids)
     except SelectionError as error:
         return refusal(request, error.message, error.status)

@@ -17,7 +17,7 @@
         list.id = listId;
         list.className = "suggestions";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", input.labels && input.labels[0] ? input.labels[0].textContent : "");
+        list.setAttribute("aria-label", input.dataset.labelSuggestions);
         list.hidden = true;
         var status = document.createElement("p");
         status.className = "visually-hidden";

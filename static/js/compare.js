@@ -74,7 +74,15 @@ function render(forms, ids, message = "") {
 function start() {
   if (!storageWorks()) return;
   const page = document.querySelector("[data-compare-ids]");
-  if (page) writeSelection(page.dataset.compareIds.split(",").filter(Boolean));
+  if (page) {
+    // The menu's link carries no ids: show the selection made on other pages.
+    const stored = readSelection();
+    if (!new URLSearchParams(location.search).has("ids") && stored.length) {
+      location.replace(`${location.pathname}?ids=${stored.join(",")}`);
+      return;
+    }
+    writeSelection(page.dataset.compareIds.split(",").filter(Boolean));
+  }
   const forms = [...document.querySelectorAll("form.compare-add")];
   if (!forms.length) return;
   ensureStylesheet(forms[0].dataset.compareCss);

@@ -5,10 +5,7 @@ read from the database after the demo content is loaded, never written out by ha
 slug cannot leave a test checking a 404 by mistake.
 """
 
-import pytest
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 from knowledge.models import (
@@ -34,30 +31,6 @@ SEARCH_QUERIES = {
     "en": "crime prevention partnership",
 }
 NO_RESULTS_QUERY = "qwxzvjk"
-
-
-def url_exists(name):
-    """Is there a view named `name`? Compare and overview land from other branches."""
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
-
-
-def has_template(name):
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
-
-
-def lands_later(ready, what, branch):
-    """Expected to fail until `what` is merged from `branch`; a real test from then on."""
-    return pytest.mark.xfail(
-        not ready, reason=f"{what} lands from the {branch} branch", strict=True
-    )
 
 
 def programme(title_en):

@@ -135,6 +135,20 @@ def test_an_empty_selection_explains_how_to_add_items(client, home_page):
     assert 'class="compare-table"' not in html
 
 
+def test_the_menu_link_shows_the_remembered_selection_until_it_is_emptied(client, compared_pages):
+    danish, swedish = compared_pages["danish"], compared_pages["swedish"]
+    client.cookies[COOKIE_NAME] = ids_of(danish, swedish)
+    response = client.get("/en/compare/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/compare/?ids={ids_of(danish, swedish)}"
+
+    html = client.get(f"/en/compare/?ids={danish.pk}").content.decode()
+    assert 'href="/en/compare/?ids="' in html, "removing the last item empties the comparison"
+    emptied = client.get("/en/compare/?ids=")
+    assert "Nothing chosen yet" in emptied.content.decode()
+    assert client.get("/en/compare/").status_code == 200, "an emptied selection is forgotten"
+
+
 def test_the_page_speaks_the_readers_language(client, compared_pages):
     html = client.get(f"/sv/compare/?ids={compared_pages['danish'].pk}").content.decode()
     _header, rows = read_table(html)
