@@ -192,10 +192,24 @@ def rebuild(progress=None):
     client.indices.refresh(index=name)
     previous = current_indices()
     actions = [{"add": {"index": name, "alias": alias_name()}}]
-    actions += [{"remove_index": {"index": old}} for old in previous]
+    actions += [{"remove": {"index": old, "alias": alias_name()}} for old in previous]
     client.indices.update_aliases(actions=actions)
+    drop_retired(keep=[name, *previous])
     reconcile()
     return RebuildResult(index=name, indexed=indexed, previous=previous)
+
+
+def drop_retired(keep):
+    """Delete the indices that stopped serving at an earlier rebuild than the last one.
+
+    The index the alias has just left stays until the next rebuild: a search that resolved the
+    alias before the swap may still be reading it, and deleting it under that search fails it.
+    """
+    client = get_client()
+    built = client.indices.get(index=f"{alias_name()}-*", expand_wildcards="open")
+    retired = [name for name in built if name not in keep]
+    if retired:
+        client.indices.delete(index=",".join(retired))
 
 
 def index_page_ids(page_ids):

@@ -97,7 +97,9 @@ def test_search_finds_every_page_while_a_node_is_down(
     thread.start()
     try:
         cluster_command("stop", "--node", str(stopped))
-        waiting.cluster.health(wait_for_nodes=str(NODES - 1), timeout="60s")
+        # Asked of a survivor: the stopped node may be the one `waiting` talks to.
+        survivor_client = Elasticsearch(cluster[survivor], request_timeout=130)
+        survivor_client.cluster.health(wait_for_nodes=str(NODES - 1), timeout="60s")
         for _ in range(20):
             if len(counts) > 5:
                 break

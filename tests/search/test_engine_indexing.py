@@ -25,6 +25,16 @@ def test_rebuild_indexes_every_live_page_behind_the_alias(engine, pages, thesaur
     assert list(engine.indices.get_alias(name=settings.ELASTICSEARCH_INDEX)) == [result.index]
 
 
+def test_the_index_swapped_out_is_kept_for_one_rebuild_then_deleted(
+    engine, pages, thesaurus_loaded
+):
+    first, second, third = (indexing.rebuild() for _ in range(3))
+    built = set(engine.indices.get(index=f"{settings.ELASTICSEARCH_INDEX}-*"))
+    assert built == {second.index, third.index}, "searches still reading the last one finish"
+    assert list(engine.indices.get_alias(name=settings.ELASTICSEARCH_INDEX)) == [third.index]
+    assert first.index not in built
+
+
 def test_publish_unpublish_and_delete_reach_the_index_through_the_queue(
     engine, pages, thesaurus_loaded, django_capture_on_commit_callbacks
 ):
