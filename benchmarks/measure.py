@@ -57,6 +57,16 @@ def warm(base_url, paths):
             raise RuntimeError(f"{path}: {error}") from error
 
 
+def settle(base_url, limit=120):
+    """Wait until the requests wrk left queued are served: a cheap request answers quickly."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        warm(base_url, ["/healthz"])
+        if time.monotonic() - started < 0.5:
+            return
+
+
 def load_average():
     return Path("/proc/loadavg").read_text().split()[:3]
 
@@ -83,8 +93,9 @@ def environment_for(size, base_url, es_url):
 def serve_size(size, base_url, es_url, args):
     environment = environment_for(size, base_url, es_url)
     figures = {"load_average_start": load_average(), "started": time.strftime("%H:%M:%S")}
-    urls = step("sample", 30, environment=environment)
-    figures["compare_skipped"] = urls.pop("compare_skipped")
+    sample = step("sample", 30, environment=environment)
+    figures["compare_skipped"] = sample["compare_skipped"]
+    urls = {kind: sample[kind] for kind in ("programme", "search", "compare")}
     figures["queries"] = step("render_queries", json.dumps(urls), environment=environment)["counts"]
     server = services.Gunicorn(args.port, environment)
     try:
@@ -100,12 +111,14 @@ def serve_size(size, base_url, es_url, args):
             for concurrency in CONCURRENCY:
                 key = f"{engine}|{'filtered' if filtered else 'text'}|{concurrency}"
                 figures["search"][key] = wrk(server.url, paths, concurrency, args.duration)
+                settle(server.url)
                 log(f"  search {key}: {summary(figures['search'][key])}")
         figures["render"] = {}
         for kind, paths in urls.items():
             for concurrency in RENDER_CONCURRENCY if paths else []:
                 key = f"{kind}|{concurrency}"
                 figures["render"][key] = wrk(server.url, paths, concurrency, args.duration)
+                settle(server.url)
                 log(f"  render {key}: {summary(figures['render'][key])}")
         figures["publish"] = {}
         for engine in queries.ENGINES:

@@ -60,10 +60,9 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument(
         "--phase",
-        choices=["prepare", "index", "serve", "all"],
-        default="all",
-        help="prepare: load the corpora; index: build and time every index; serve: load the "
-        "site with wrk and time publishing (needs the indexes); all: the three in turn",
+        default="prepare,index,serve",
+        help="comma-separated, in this order: prepare (load and verify the corpora), index "
+        "(build and time every index), serve (wrk, rendering, publishing; needs the indexes)",
     )
     parser.add_argument(
         "--pg-dir",
@@ -91,13 +90,14 @@ def main(argv=None):
         def save():
             results_file.write_text(json.dumps(results, indent=1))
 
-        if args.phase in ("prepare", "all"):
+        phases = set(args.phase.split(","))
+        if "prepare" in phases:
             prepare(base_url, es_url, sizes, args.seed, results["loads"], save)
-        if args.phase in ("index", "all"):
+        if "index" in phases:
             measure.index_all(results, base_url, es_url, sizes, save)
-        if args.phase in ("serve", "all"):
+        if "serve" in phases:
             measure.serve_all(results, base_url, es_url, sizes, args, save)
-        if args.phase != "prepare":
+        if phases - {"prepare"}:
             report.write_report(results, sys.argv, es_url)
     finally:
         if own_es:

@@ -96,15 +96,21 @@ class Gunicorn:
             "warning",
         ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment)
-        self.wait_ready()
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
 
-    def wait_ready(self, timeout=60):
+    def wait_ready(self, timeout=300):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{self.url}/healthz", timeout=5):
                     return
             except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("gunicorn exited") from None
                 time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer /healthz")
 
@@ -126,7 +132,14 @@ def peak_rss_kib(pid):
 
 
 def collectstatic(environment):
-    """Production's manifest storage serves only what collectstatic has hashed."""
+    """Production's manifest storage serves only what collectstatic has hashed.
+
+    Skipped when the manifest is newer than every file of the project's static folder.
+    """
+    manifest = STATIC_ROOT / "staticfiles.json"
+    sources = [path.stat().st_mtime for path in (ROOT / "static").rglob("*") if path.is_file()]
+    if manifest.exists() and manifest.stat().st_mtime > max(sources, default=0):
+        return
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,

@@ -11,6 +11,8 @@ import time
 
 import django
 
+from .services import ROOT
+
 
 def result(**values):
     values["peak_rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -25,7 +27,16 @@ def step_load(size, seed):
     load_demo_content()  # the frame and the real pages, through add_child; not timed
     before = existing_pages()
     started = time.perf_counter()
-    added = load_corpus(int(size), seed=int(seed))
+    progress_log = ROOT / ".services" / "bench" / f"load-{size}.log"
+    done = 0
+
+    def progress(count):
+        nonlocal done
+        done += count
+        with open(progress_log, "a") as file:
+            file.write(f"{done} pages in {time.perf_counter() - started:.0f} s\n")
+
+    added = load_corpus(int(size), seed=int(seed), progress=progress)
     seconds = time.perf_counter() - started
     result(before=before, added=added, seconds=seconds, pages=existing_pages())
 
