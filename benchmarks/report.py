@@ -170,15 +170,26 @@ def load_table(loads):
         "|---:|---:|---:|---:|---|---|---|",
     ]
     for size, load in loads.items():
-        verify = load["verify"]
+        verify = load.get("verify")
         rate = load["added"] / load["seconds"] if load["seconds"] else 0
         rows.append(
             f"| {int(size):,} | {load['added']:,} | {load['seconds']:.0f} | {rate:.0f} |"
-            f" {'clean' if verify['tree_ok'] else verify['tree_problems']} |"
-            f" {'all 200' if not verify['render_failures'] else verify['render_failures']} |"
+            f" {tree_status(verify)} | {render_status(verify)} |"
             f" {' '.join(load.get('load_average', []))} |"
         )
     return rows
+
+
+def tree_status(verify):
+    if verify is None:
+        return "not checked"
+    return "clean" if verify["tree_ok"] else str(verify["tree_problems"])
+
+
+def render_status(verify):
+    if verify is None:
+        return "not checked"
+    return "all 200" if not verify["render_failures"] else str(verify["render_failures"])
 
 
 def targets(sizes, builds):
@@ -237,7 +248,7 @@ def write_report(results, argv, es_url):
     lines = [
         "# Benchmark results",
         "",
-        f"Command: `{command}` (what `make bench` runs; see benchmarks/README.md).",
+        f"Command: `{command}` (`make bench` runs every phase; see benchmarks/README.md).",
         f"Written {now}. Raw figures: `benchmarks/results.json`.",
         "",
         "| machine | |",

@@ -45,6 +45,7 @@ def prepare(base_url, es_url, sizes, seed, loads, save):
         services.log(f"loaded: {loaded}")
         if loaded["added"] or str(size) not in loads:
             loads[str(size)] = loaded
+            save()
         loads[str(size)]["verify"] = services.step("verify", environment=environment)
         services.log(f"verified: {loads[str(size)]['verify']}")
         save()

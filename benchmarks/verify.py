@@ -20,6 +20,12 @@ def tree_problems():
 
 def render_failures(sample=20):
     """URLs of a sample of pages (every language) that do not answer 200."""
+    # A request activates its language for the thread; the caller's comes back afterwards.
+    with translation.override(translation.get_language()):
+        return _render_failures(sample)
+
+
+def _render_failures(sample):
     client = Client(HTTP_HOST="localhost")
     failures = []
     pages = [

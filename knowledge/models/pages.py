@@ -130,6 +130,11 @@ class KnowledgePage(EvidenceFields, Page):
     class Meta:
         abstract = True
 
+    @cached_property
+    def sources_shown(self):
+        """The source links with their sources and publishers, in one query for the page."""
+        return list(self.source_links.select_related("source__publisher"))
+
 
 class ProgrammePage(KnowledgePage):
     """An initiative run by someone, somewhere, for someone: the heart of the knowledge base."""
@@ -254,8 +259,13 @@ class ProgrammePage(KnowledgePage):
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
     @cached_property
+    def partners_shown(self):
+        """The partners with their organisations, in one query for the page."""
+        return list(self.partners.select_related("organisation"))
+
+    @cached_property
     def lead_partners(self):
-        return [p for p in self.partners.all() if p.role == ProgrammePartner.Role.LEAD]
+        return [p for p in self.partners_shown if p.role == ProgrammePartner.Role.LEAD]
 
     @property
     def period(self):
