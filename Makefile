@@ -68,6 +68,14 @@ format: install ## Format the code and fix what ruff can fix
 lock: $(VENV)/.installed ## Re-resolve requirements.lock after editing pyproject.toml
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 -o requirements.lock
 
+.PHONY: bench-setup
+bench-setup: install ## Install the benchmarks' load generator (wrk, from Debian)
+	@bash benchmarks/setup.sh
+
+.PHONY: bench
+bench: bench-setup ## Benchmarks at 1k, 10k and 100k pages into benchmarks/RESULTS.md (slow)
+	$(PY) -m benchmarks.run $(BENCH_ARGS)
+
 .PHONY: es-start
 es-start: $(VENV)/.installed ## Start the local Elasticsearch node (idempotent)
 	$(PY) -m search.engine start --base-port $(ES_BASE_PORT)

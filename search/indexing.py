@@ -25,6 +25,8 @@ BODY_FIELDS = {
     MethodPage: ["what_it_is", "mechanism", "when_to_use", "requirements", "evidence_note"],
 }
 MAX_YEARS = 60
+#: A rebuild's bulk requests may take longer than a search may (a busy node, big chunks).
+BULK_TIMEOUT = 120
 
 
 def alias_name():
@@ -184,7 +186,10 @@ def rebuild(progress=None):
     pages = indexed_pages()
     indexed = 0
     for ok, _item in helpers.streaming_bulk(
-        client, _actions(name, pages), chunk_size=500, raise_on_error=True
+        client.options(request_timeout=BULK_TIMEOUT),
+        _actions(name, pages),
+        chunk_size=500,
+        raise_on_error=True,
     ):
         indexed += ok
         if progress:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -98,13 +99,42 @@ def result_from_hit(hit, language):
     )
 
 
+#: How long a worker keeps a taxonomy's names; a renamed term reads anew after this at the latest
+#: (at once in the worker that saved it, see `forget_taxonomy_labels`).
+LABELS_SECONDS = 60
+
+
+def _labels_key(model, language):
+    return f"search:facet-labels:{model._meta.label_lower}:{language}"
+
+
+def taxonomy_labels(model, language):
+    """`{slug: name}` of every term of a taxonomy, in `language` or else the first name given.
+
+    Every search labels five taxonomy facets; cached, that costs no query per search.
+    """
+    key = _labels_key(model, language)
+    labels = cache.get(key)
+    if labels is None:
+        names = [f"name_{lang}" for lang in dict.fromkeys([language, *LANGUAGES])]
+        labels = {
+            row[0]: next((name for name in row[1:] if name), row[0])
+            for row in model.objects.values_list("slug", *names)
+        }
+        cache.set(key, labels, LABELS_SECONDS)
+    return labels
+
+
+def forget_taxonomy_labels(sender, **kwargs):
+    cache.delete_many([_labels_key(sender, language) for language in LANGUAGES])
+
+
 def facet_labels(name, values, language):
     """Human labels for facet values, in the reader's language."""
     with translation.override(language):
         if name in SLUG_FACETS:
-            model = SLUG_FACETS[name]
-            terms = model.objects.filter(slug__in=values)
-            return {term.slug: getattr(term, f"name_{language}") or term.name for term in terms}
+            labels = taxonomy_labels(SLUG_FACETS[name], language)
+            return {value: labels[value] for value in values if value in labels}
         if name == "evidence_level":
             return {value: str(EvidenceLevel(int(value)).label) for value in values}
         if name == "type":

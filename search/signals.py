@@ -6,7 +6,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from knowledge.models import MethodPage, ProgrammePage
 
 from .models import ThesaurusConcept
+from .params import SLUG_FACETS
 from .queue import enqueue, enqueue_rebuild
+from .results import forget_taxonomy_labels
 
 INDEXED_MODELS = (ProgrammePage, MethodPage)
 
@@ -36,3 +38,6 @@ def connect():
     post_delete.connect(
         thesaurus_changed, sender=ThesaurusConcept, dispatch_uid="thesaurus-deleted"
     )
+    for model in SLUG_FACETS.values():
+        for signal in (post_save, post_delete):
+            signal.connect(forget_taxonomy_labels, sender=model, dispatch_uid=f"labels-{model}")

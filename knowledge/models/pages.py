@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from ..blocks import DescriptionBlock
 from ..forms import KnowledgePageForm, ProgrammePageForm
@@ -132,6 +133,15 @@ class KnowledgePage(EvidenceFields, Page):
     source_panels = [InlinePanel("source_links", label=_("Sources")), FieldPanel("last_reviewed")]
 
     base_form_class = KnowledgePageForm
+    #: For Wagtail's own search (the admin's page search, and the benchmark's peers); the
+    #: public search is the `search` app's. wagtail-modeltranslation adds the `_da/_sv/_en`
+    #: copy of each translated field.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("country"),
+        index.FilterField("evidence_level"),
+    ]
 
     class Meta:
         abstract = True
@@ -259,6 +269,7 @@ class ProgrammePage(KnowledgePage):
     subpage_types = []
     base_form_class = ProgrammePageForm
     api_fields = api_fields_for("programme")
+    search_fields = [*KnowledgePage.search_fields, index.SearchField("description")]
 
     class Meta:
         verbose_name = _("programme")
@@ -375,6 +386,11 @@ class MethodPage(KnowledgePage):
     parent_page_types = ["knowledge.CountrySectionPage"]
     subpage_types = []
     api_fields = api_fields_for("method")
+    search_fields = [
+        *KnowledgePage.search_fields,
+        index.SearchField("what_it_is"),
+        index.SearchField("mechanism"),
+    ]
 
     class Meta:
         verbose_name = _("method")

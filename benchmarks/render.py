@@ -1,0 +1,65 @@
+"""Which pages the rendering figures use, and how many SQL queries each makes."""
+
+import random
+import statistics
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from knowledge.models import ProgrammePage
+
+from .queries import search_pages
+
+
+def compare_path(ids, language="da"):
+    """The compare page of another branch (`/<lang>/compare/?ids=...`), or why it is missing."""
+    try:
+        with translation.override(language):
+            base = reverse("compare")
+    except NoReverseMatch:
+        return None, 'reverse("compare") fails on this branch: the compare view is not merged'
+    return f"{base}?ids={','.join(map(str, ids))}", ""
+
+
+def sample_urls(count, seed=6):
+    """Programme pages in every language, search pages, and compare pages of 3 programmes."""
+    rng = random.Random(seed)
+    ids = list(ProgrammePage.objects.live().values_list("pk", flat=True))
+    chosen = rng.sample(ids, min(count, len(ids)))
+    programmes = []
+    for index, page in enumerate(ProgrammePage.objects.filter(pk__in=chosen)):
+        with translation.override(("da", "sv", "en")[index % 3]):
+            programmes.append(page.get_url())
+    compare, skipped = [], ""
+    for start in range(0, min(len(chosen), 30), 3):
+        path, skipped = compare_path(chosen[start : start + 3], ("da", "sv", "en")[start % 3])
+        if path:
+            compare.append(path)
+    return {
+        "programme": programmes,
+        "search": search_pages(),
+        "compare": compare,
+        "compare_skipped": skipped,
+    }
+
+
+def query_counts(urls_by_kind):
+    """SQL queries per request, after one warm-up request of each kind (as a running worker)."""
+    client = Client(HTTP_HOST="localhost")
+    counts = {}
+    for kind, urls in urls_by_kind.items():
+        if not urls:
+            continue
+        client.get(urls[0])
+        numbers = []
+        for url in urls[1:11]:
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} answered {response.status_code}")
+            numbers.append(len(queries))
+        counts[kind] = {"median": statistics.median(numbers), "max": max(numbers)}
+    return counts

@@ -1,0 +1,306 @@
+"""Writes benchmarks/RESULTS.md from a run's results (benchmarks/results.json keeps the raw ones).
+
+Everything above the notes marker is generated; the notes written by hand below it are kept.
+"""
+
+import datetime
+import json
+import os
+import platform
+import subprocess
+import urllib.request
+from importlib.metadata import version
+from pathlib import Path
+
+from .measure import CONCURRENCY
+from .queries import ENGINES
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+RAW = Path(__file__).resolve().parent / "results.json"
+MARKER = "<!-- Notes below this line are written by hand and kept when the file is rewritten. -->"
+PEERS = [engine for engine in ENGINES if engine != "ours"]
+TARGET_SIZE = "10000"
+
+
+def machine(es_url):
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kib = int(Path("/proc/meminfo").read_text().split()[1])
+    try:
+        with urllib.request.urlopen(es_url, timeout=5) as answer:
+            es_version = json.load(answer)["version"]["number"]
+    except OSError:
+        es_version = "?"
+    postgres = subprocess.run(
+        "ls /usr/lib/postgresql | sort -V | tail -1", shell=True, capture_output=True, text=True
+    ).stdout.strip()
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split()[:2]
+    return [
+        ("CPU", f"{cpu}, {os.cpu_count()} cores"),
+        ("Memory", f"{memory_kib / 1024 / 1024:.1f} GiB"),
+        ("System", f"{platform.system()} {platform.release()}"),
+        ("Python", platform.python_version()),
+        (
+            "Packages",
+            ", ".join(
+                f"{name} {version(name)}"
+                for name in ("django", "wagtail", "modelsearch", "elasticsearch", "gunicorn")
+            ),
+        ),
+        ("Elasticsearch", f"{es_version} (search/engine.py node, 1 node, heap as it sets)"),
+        ("PostgreSQL", f"{postgres} (scripts/postgres-instance.sh: fsync off)"),
+        ("Load tool", " ".join(wrk)),
+        ("Server", "gunicorn, 3 sync workers (as the Dockerfile), benchmarks.settings"),
+    ]
+
+
+def ms(value):
+    return f"{value:.1f}"
+
+
+def ratio(peer, ours):
+    return f"×{peer / ours:.2f}" if ours else "–"
+
+
+def search_table(sizes):
+    head = "| pages | mix | c | ours p50 / p95 / p99 ms | ours req/s |"
+    rule = "|---:|---|---:|---|---:|"
+    for peer in PEERS:
+        head += f" {peer} p95 ms (× ours) | {peer} req/s (× ours) |"
+        rule += "---|---|"
+    rows = [head, rule]
+    for size, figures in sizes.items():
+        for mix in ("text", "filtered"):
+            for concurrency in CONCURRENCY:
+                ours = figures["search"].get(f"ours|{mix}|{concurrency}")
+                if not ours:
+                    continue
+                row = (
+                    f"| {int(size):,} | {mix} | {concurrency} | {ms(ours['p50_ms'])} / "
+                    f"{ms(ours['p95_ms'])} / {ms(ours['p99_ms'])} | {ours['rps']:.0f} |"
+                )
+                for peer in PEERS:
+                    other = figures["search"][f"{peer}|{mix}|{concurrency}"]
+                    row += (
+                        f" {ms(other['p95_ms'])} ({ratio(other['p95_ms'], ours['p95_ms'])}) |"
+                        f" {other['rps']:.0f} ({ratio(other['rps'], ours['rps'])}) |"
+                    )
+                rows.append(row)
+    return rows
+
+
+def full_search_table(sizes):
+    rows = [
+        "| pages | engine | mix | c | p50 ms | p95 ms | p99 ms | req/s | non-200 |",
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, figures in sizes.items():
+        for key, value in figures["search"].items():
+            engine, mix, concurrency = key.split("|")
+            rows.append(
+                f"| {int(size):,} | {engine} | {mix} | {concurrency} | {ms(value['p50_ms'])} |"
+                f" {ms(value['p95_ms'])} | {ms(value['p99_ms'])} | {value['rps']:.0f} |"
+                f" {value['non_200'] + value['socket_errors']} |"
+            )
+    return rows
+
+
+def build_table(builds):
+    rows = [
+        "| pages | engine | seconds | pages/s | × ours | peak RSS of the build (MiB) |"
+        " load avg start → end |",
+        "|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for size, figures in builds.items():
+        ours = figures["ours"]["pages_per_second"]
+        for engine in ENGINES:
+            build = figures[engine]
+            rows.append(
+                f"| {int(size):,} | {engine} | {build['seconds']:.1f} |"
+                f" {build['pages_per_second']:.0f} | {ratio(build['pages_per_second'], ours)} |"
+                f" {build['peak_rss_kib'] / 1024:.0f} | {' '.join(figures['load_average_start'])}"
+                f" → {' '.join(figures['load_average_end'])} |"
+            )
+    return rows
+
+
+def publish_table(sizes):
+    rows = ["| pages | engine | median s | max s | × ours (median) |", "|---:|---|---:|---:|---:|"]
+    for size, figures in sizes.items():
+        ours = figures["publish"]["ours"]["median"]
+        for engine, timing in figures["publish"].items():
+            rows.append(
+                f"| {int(size):,} | {engine} | {timing['median']:.3f} | {timing['max']:.3f} |"
+                f" {ratio(timing['median'], ours)} |"
+            )
+    return rows
+
+
+def render_table(sizes):
+    rows = [
+        "| pages | page | c | p50 ms | p95 ms | p99 ms | req/s | SQL queries (median / max) |",
+        "|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for size, figures in sizes.items():
+        for key, value in figures["render"].items():
+            kind, concurrency = key.split("|")
+            counts = figures["queries"].get(kind, {})
+            rows.append(
+                f"| {int(size):,} | {kind} | {concurrency} | {ms(value['p50_ms'])} |"
+                f" {ms(value['p95_ms'])} | {ms(value['p99_ms'])} | {value['rps']:.0f} |"
+                f" {counts.get('median', '–')} / {counts.get('max', '–')} |"
+            )
+        if figures.get("compare_skipped"):
+            rows.append(
+                f"| {int(size):,} | compare | – | skipped: {figures['compare_skipped']} ||||"
+            )
+    return rows
+
+
+def load_table(loads):
+    rows = [
+        "| pages | added | seconds | pages/s | tree (find_problems) | pages rendered"
+        " | load avg at its end |",
+        "|---:|---:|---:|---:|---|---|---|",
+    ]
+    for size, load in loads.items():
+        verify = load.get("verify")
+        rate = load["added"] / load["seconds"] if load["seconds"] else 0
+        rows.append(
+            f"| {int(size):,} | {load['added']:,} | {load['seconds']:.0f} | {rate:.0f} |"
+            f" {tree_status(verify)} | {render_status(verify)} |"
+            f" {' '.join(load.get('load_average', []))} |"
+        )
+    return rows
+
+
+def tree_status(verify):
+    if verify is None:
+        return "not checked"
+    return "clean" if verify["tree_ok"] else str(verify["tree_problems"])
+
+
+def render_status(verify):
+    if verify is None:
+        return "not checked"
+    return "all 200" if not verify["render_failures"] else str(verify["render_failures"])
+
+
+def targets(sizes, builds):
+    figures = sizes.get(TARGET_SIZE)
+    if not figures or TARGET_SIZE not in builds:
+        return ["(no 10,000-page run)"]
+    search = figures["search"]["ours|text|8"]
+    filtered = figures["search"]["ours|filtered|8"]
+    build = builds[TARGET_SIZE]["ours"]["pages_per_second"]
+    programme = figures["render"].get("programme|8", {})
+    queries = figures["queries"].get("programme", {}).get("max", 0)
+    ahead = all(
+        search_ahead(figures, peer, mix, concurrency)
+        for peer in PEERS
+        for mix in ("text", "filtered")
+        for concurrency in CONCURRENCY
+    )
+    rows = [
+        "| target (10,000 pages, this machine) | measured | met |",
+        "|---|---|---|",
+        f"| search p95 < 50 ms at c=8 | text {ms(search['p95_ms'])} ms, filtered"
+        f" {ms(filtered['p95_ms'])} ms | {yes(max(search['p95_ms'], filtered['p95_ms']) < 50)} |",
+        f"| search ≥ 150 req/s | text {search['rps']:.0f}, filtered {filtered['rps']:.0f} (c=8)"
+        f" | {yes(min(search['rps'], filtered['rps']) >= 150)} |",
+        f"| full rebuild ≥ 1,000 pages/s | {build:.0f} pages/s | {yes(build >= 1000)} |",
+        f"| programme page p95 < 40 ms | {ms(programme.get('p95_ms', 0))} ms (c=8) |"
+        f" {yes(programme and programme['p95_ms'] < 40)} |",
+        f"| programme page ≤ 15 queries | {queries} | {yes(queries <= 15)} |",
+        f"| ahead of both peers on every search figure | see the table | {yes(ahead)} |",
+    ]
+    return rows
+
+
+def search_ahead(figures, peer, mix, concurrency):
+    ours = figures["search"][f"ours|{mix}|{concurrency}"]
+    other = figures["search"][f"{peer}|{mix}|{concurrency}"]
+    return (
+        all(ours[k] <= other[k] for k in ("p50_ms", "p95_ms", "p99_ms"))
+        and ours["rps"] >= other["rps"]
+    )
+
+
+def yes(condition):
+    return "yes" if condition else "**no**"
+
+
+def write_report(results, argv, es_url):
+    RAW.write_text(json.dumps(results, indent=1))
+    sizes = results.get("sizes", {})
+    loads = results.get("loads", {})
+    notes = ""
+    if RESULTS.exists() and MARKER in RESULTS.read_text():
+        notes = RESULTS.read_text().split(MARKER, 1)[1]
+    command = " ".join(["python -m benchmarks.run", *argv[1:]])
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Command: `{command}` (`make bench` runs every phase; see benchmarks/README.md).",
+        f"Written {now}. Raw figures: `benchmarks/results.json`.",
+        "",
+        "| machine | |",
+        "|---|---|",
+        *[f"| {name} | {value} |" for name, value in machine(es_url)],
+        "| Load average (1/5/15 min) at each size's start → end | "
+        + "; ".join(
+            f"{int(size):,}: {' '.join(f['load_average_start'])} → "
+            + " ".join(f["load_average_end"])
+            for size, f in sizes.items()
+        )
+        + " |",
+        "",
+        "## Targets",
+        "",
+        *targets(sizes, results.get("builds", {})),
+        "",
+        "## Search through the whole stack (JSON endpoints, wrk, 28 queries in turn)",
+        "",
+        "Ratios are peer ÷ ours: above 1 for latency, or below 1 for req/s, means ours is ahead.",
+        "",
+        *search_table(sizes),
+        "",
+        "## Indexing: full rebuild",
+        "",
+        *build_table(results.get("builds", {})),
+        "",
+        "## From publish to searchable",
+        "",
+        *publish_table(sizes),
+        "",
+        "## Page rendering",
+        "",
+        *render_table(sizes),
+        "",
+        "## Memory",
+        "",
+        "| pages | gunicorn worker peak RSS (MiB, VmHWM, largest of 3) |",
+        "|---:|---:|",
+        *[
+            f"| {int(size):,} | {figures['worker_peak_rss_kib'] / 1024:.0f} |"
+            for size, figures in sizes.items()
+        ],
+        "",
+        "## Corpus",
+        "",
+        *load_table(loads),
+        "",
+        "## Every search figure",
+        "",
+        *full_search_table(sizes),
+        "",
+        MARKER,
+    ]
+    RESULTS.write_text("\n".join(lines) + (notes or "\n"))

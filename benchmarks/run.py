@@ -1,0 +1,112 @@
+"""One command for the benchmarks of issue 6: `make bench` (or `python -m benchmarks.run`).
+
+For each corpus size it loads the corpus (once; kept in the benchmark's PostgreSQL), verifies it,
+builds every search index while timing it, serves the site with gunicorn and loads it with wrk,
+then writes benchmarks/RESULTS.md. See benchmarks/README.md.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from . import measure, report, services
+
+ROOT = services.ROOT
+STATE = ROOT / ".services" / "bench"
+SIZES = [1_000, 10_000, 100_000]
+
+
+def prepare(base_url, es_url, sizes, seed, loads, save):
+    """Each size's database: copied from the next smaller one, migrated, grown to its size.
+
+    `loads` holds the earlier loads' figures; a size already loaded is only verified again.
+    """
+    previous = None
+    for size in sizes:
+        name = f"bench_{size}"
+        url = services.with_database(base_url, name)
+        environment = services.django_environment(url, es_url)
+        if not services.database_exists(base_url, name):
+            services.create_database(base_url, name, template=previous)
+            subprocess.run(
+                [services.PYTHON, "manage.py", "migrate", "--noinput"],
+                cwd=ROOT,
+                env=environment,
+                check=True,
+                capture_output=True,
+            )
+        services.log(f"loading the corpus of {size} pages into {name}")
+        loaded = services.step("load", size, seed, environment=environment)
+        loaded["load_average"] = Path("/proc/loadavg").read_text().split()[:3]
+        services.log(f"loaded: {loaded}")
+        if loaded["added"] or str(size) not in loads:
+            loads[str(size)] = loaded
+            save()
+        loads[str(size)]["verify"] = services.step("verify", environment=environment)
+        services.log(f"verified: {loads[str(size)]['verify']}")
+        save()
+        previous = name
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--es-base-port", type=int, default=9760)
+    parser.add_argument("--port", type=int, default=8010)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument(
+        "--phase",
+        default="prepare,index,serve",
+        help="comma-separated, in this order: prepare (load and verify the corpora), index "
+        "(build and time every index), serve (wrk, rendering, publishing; needs the indexes)",
+    )
+    parser.add_argument(
+        "--pg-dir",
+        help="a PostgreSQL folder from scripts/postgres-instance.sh to reuse and keep",
+    )
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    STATE.mkdir(parents=True, exist_ok=True)
+    own_pg = not args.pg_dir
+    pg_dir = Path(args.pg_dir or tempfile.mkdtemp(prefix="bro-bench-postgres."))
+    port_file = pg_dir / "port"
+    if port_file.exists():
+        base_url = f"postgres://bro@127.0.0.1:{port_file.read_text().strip()}/bro"
+    else:
+        base_url = services.postgres_start(pg_dir)
+    es_url, own_es = services.es_start(args.es_base_port)
+    try:
+        services.log("collectstatic")
+        services.collectstatic(services.django_environment(base_url, es_url))
+        results = {"loads": {}}
+        results_file = STATE / "results.json"
+        if results_file.exists():
+            results = json.loads(results_file.read_text())
+
+        def save():
+            results_file.write_text(json.dumps(results, indent=1))
+
+        phases = set(args.phase.split(","))
+        if "prepare" in phases:
+            prepare(base_url, es_url, sizes, args.seed, results["loads"], save)
+        if "index" in phases:
+            measure.index_all(results, base_url, es_url, sizes, save)
+        if "serve" in phases:
+            measure.serve_all(results, base_url, es_url, sizes, args, save)
+        if phases - {"prepare"}:
+            report.write_report(results, sys.argv, es_url)
+    finally:
+        if own_es:
+            services.es_stop(args.es_base_port)
+        if own_pg:
+            services.postgres_stop(pg_dir)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONPATH", str(ROOT))
+    main()

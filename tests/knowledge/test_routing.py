@@ -1,0 +1,53 @@
+"""Serving a page by its slug in each language, without loading its siblings."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from knowledge.models import MethodPage
+
+pytestmark = pytest.mark.django_db
+
+
+def add_method(section, number):
+    page = MethodPage(
+        title_da=f"Metode {number}",
+        title_sv=f"Metod {number}",
+        title_en=f"Method {number}",
+        slug_da=f"metode-{number}",
+        slug_sv=f"metod-{number}",
+        slug_en=f"method-{number}",
+        summary_da="Resumé.",
+        country="DK",
+    )
+    section.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_page_is_served_by_its_slug_in_each_language(client, sections):
+    section = sections["methods"]["DK"]
+    for number in range(3):
+        add_method(section, number)
+
+    # A request activates its language for the thread: keep the next tests' language.
+    with translation.override("da"):
+        assert client.get("/da/metoder/danmark/metode-1/").status_code == 200
+        assert client.get("/sv/metoder/danmark/metod-1/").status_code == 200
+        response = client.get("/en/methods/denmark/method-2/")
+        assert response.status_code == 200 and "Method 2" in response.content.decode()
+        assert client.get("/en/methods/denmark/method-9/").status_code == 404
+
+
+def test_routing_asks_the_database_for_the_requested_child_only(rf, sections):
+    section = sections["methods"]["DK"]
+    for number in range(3):
+        add_method(section, number)
+
+    with translation.override("da"), CaptureQueriesContext(connection) as queries:
+        result = section.route(rf.get("/"), ["metode-2"])
+
+    assert result.page.title_en == "Method 2"
+    # The siblings are not loaded: the slug is part of the query.
+    assert any("'metode-2'" in query["sql"] for query in queries)
