@@ -25,6 +25,8 @@ from knowledge.models import (
     Theme,
 )
 
+from .pages import slugs
+
 
 @pytest.fixture
 def organisation():
@@ -49,10 +51,6 @@ def theme():
 def demo_content(db):
     """Every programme and method of the seed documents, published (knowledge/demo_content)."""
     call_command("load_demo_content", stdout=io.StringIO())
-
-
-def slugs(slug):
-    return {f"slug_{lang}": f"{slug}-{lang}" for lang in ("da", "sv", "en")}
 
 
 def add_page(parent, page, publish=True):
