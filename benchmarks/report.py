@@ -156,10 +156,6 @@ def render_table(sizes):
                 f" {ms(value['p95_ms'])} | {ms(value['p99_ms'])} | {value['rps']:.0f} |"
                 f" {counts.get('median', '–')} / {counts.get('max', '–')} |"
             )
-        if figures.get("compare_skipped"):
-            rows.append(
-                f"| {int(size):,} | compare | – | skipped: {figures['compare_skipped']} ||||"
-            )
     return rows
 
 
@@ -236,19 +232,30 @@ def yes(condition):
     return "yes" if condition else "**no**"
 
 
-def write_report(results, argv, es_url):
+def commands(runs):
+    """The command behind the figures, or the commands of the partial runs that added up."""
+    if len(runs) == 1:
+        return [f"Command: `{runs[0]['command']}` (see benchmarks/README.md)."]
+    return [
+        "Written by several partial runs, in this order (a full `make bench` is one command):",
+        "",
+        *[f"- `{run['command']}`" for run in runs],
+        "",
+    ]
+
+
+def write_report(results, es_url):
     RAW.write_text(json.dumps(results, indent=1))
     sizes = results.get("sizes", {})
     loads = results.get("loads", {})
     notes = ""
     if RESULTS.exists() and MARKER in RESULTS.read_text():
         notes = RESULTS.read_text().split(MARKER, 1)[1]
-    command = " ".join(["python -m benchmarks.run", *argv[1:]])
     now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Benchmark results",
         "",
-        f"Command: `{command}` (`make bench` runs every phase; see benchmarks/README.md).",
+        *commands(results["runs"]),
         f"Written {now}. Raw figures: `benchmarks/results.json`.",
         "",
         "| machine | |",

@@ -18,6 +18,7 @@ from . import measure, report, services
 ROOT = services.ROOT
 STATE = ROOT / ".services" / "bench"
 SIZES = [1_000, 10_000, 100_000]
+PHASES = ["prepare", "index", "serve"]
 
 
 def prepare(base_url, es_url, sizes, seed, loads, save):
@@ -61,7 +62,7 @@ def main(argv=None):
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument(
         "--phase",
-        default="prepare,index,serve",
+        default=",".join(PHASES),
         help="comma-separated, in this order: prepare (load and verify the corpora), index "
         "(build and time every index), serve (wrk, rendering, publishing; needs the indexes)",
     )
@@ -83,23 +84,31 @@ def main(argv=None):
     try:
         services.log("collectstatic")
         services.collectstatic(services.django_environment(base_url, es_url))
-        results = {"loads": {}}
+        phases = args.phase.split(",")
         results_file = STATE / "results.json"
-        if results_file.exists():
+        results = {}
+        if set(phases) != set(PHASES) and results_file.exists():
+            # A partial run adds to the figures of the runs before it; a full run starts afresh.
             results = json.loads(results_file.read_text())
+        results.setdefault("runs", []).append(
+            {"command": " ".join(["python -m benchmarks.run", *sys.argv[1:]]), "phases": phases}
+        )
+        # The corpus's load figures live with its databases, which a later run may reuse.
+        loads_file = pg_dir / "loads.json"
+        results["loads"] = json.loads(loads_file.read_text()) if loads_file.exists() else {}
 
         def save():
             results_file.write_text(json.dumps(results, indent=1))
+            loads_file.write_text(json.dumps(results["loads"], indent=1))
 
-        phases = set(args.phase.split(","))
         if "prepare" in phases:
             prepare(base_url, es_url, sizes, args.seed, results["loads"], save)
         if "index" in phases:
             measure.index_all(results, base_url, es_url, sizes, save)
         if "serve" in phases:
             measure.serve_all(results, base_url, es_url, sizes, args, save)
-        if phases - {"prepare"}:
-            report.write_report(results, sys.argv, es_url)
+        if set(phases) - {"prepare"}:
+            report.write_report(results, es_url)
     finally:
         if own_es:
             services.es_stop(args.es_base_port)
