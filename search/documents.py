@@ -1,9 +1,11 @@
 """The shape of the search index: one document per programme or method page.
 
 Every text exists once per language, analysed with that language's stemmer (`danish`, `swedish`,
-`english`), and once more folded (å/ä/æ → a, ö/ø → o) to forgive missing diacritics and typos.
-At query time each language field also expands the thesaurus, a synonym set stored in
-Elasticsearch, so a query in one language meets the words of the others. Facets are keywords.
+`english`). At query time each language field also expands the thesaurus (synonym rules inline in
+the search analyzers), so a query in one language meets the words of the others. Titles,
+summaries and tags of every language are also copied, folded (å/ä/æ → a, ö/ø → o), into one
+`spell` field: typos and missing diacritics are forgiven there, in one field rather than twelve,
+which keeps the typo-tolerant clause cheap. Facets are keywords.
 """
 
 from django.conf import settings
@@ -16,7 +18,6 @@ from elasticsearch.dsl import (
     SearchAsYouType,
     Text,
     analyzer,
-    normalizer,
     token_filter,
 )
 
@@ -25,7 +26,10 @@ LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 
 #: Text fields per language, and how much a match in each counts (title above summary above body).
 TEXT_FIELDS = {"title": 4.0, "summary": 2.0, "tags": 1.5, "body": 1.0}
-#: The fields whose words "did you mean" may propose.
+#: The fields a result shows matches from; their postings keep offsets, so Elasticsearch's
+#: unified highlighter reads the positions instead of analysing each hit's text again.
+HIGHLIGHTED = ["title", "summary", "body"]
+#: The fields copied into `spell`: what "did you mean" may propose and typos are forgiven in.
 SPELLED_FIELDS = {"title", "summary", "tags"}
 
 #: Facets: the keyword field behind each, in the order the search page shows them.
@@ -44,7 +48,6 @@ FACETS = [
 ]
 
 folded = analyzer("bro_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
-folded_keyword = normalizer("bro_folded_keyword", filter=["lowercase", "asciifolding"])
 
 
 def thesaurus_filter(rules):
@@ -71,14 +74,15 @@ def search_analyzer(language, thesaurus):
 
 
 def language_text(language, thesaurus, field):
-    subfields = {"folded": Text(analyzer=folded)}
-    if field == "title":
-        subfields["raw"] = Keyword(normalizer=folded_keyword)
+    options = {}
+    if field in HIGHLIGHTED:
+        options["index_options"] = "offsets"
+    if field in SPELLED_FIELDS:
+        options["copy_to"] = "spell"
     return Text(
         analyzer=LANGUAGE_NAMES[language],
         search_analyzer=search_analyzer(language, thesaurus),
-        fields=subfields,
-        copy_to="spell" if field in SPELLED_FIELDS else None,
+        **options,
     )
 
 

@@ -14,7 +14,7 @@ from .documents import FACETS, LANGUAGES
 from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
-from .query import build_search
+from .query import build_did_you_mean, build_search
 
 PAGE_TYPE_LABELS = {"programme": _("Programme"), "method": _("Method")}
 
@@ -175,17 +175,28 @@ def run_search(params: SearchParams) -> SearchResults:
         response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
     except (*UNAVAILABLE, NOT_BUILT):
         return database_results(params)
-    suggestions = response.get("suggest", {}).get("did_you_mean", [])
-    did_you_mean = ""
-    if response["hits"]["total"]["value"] == 0 and suggestions and suggestions[0]["options"]:
-        did_you_mean = suggestions[0]["options"][0]["text"]
+    count = response["hits"]["total"]["value"]
     return SearchResults(
         params=params,
-        count=response["hits"]["total"]["value"],
+        count=count,
         results=[result_from_hit(hit, params.language) for hit in response["hits"]["hits"]],
         facets=facets_from_response(response["aggregations"], params),
-        did_you_mean=did_you_mean,
+        did_you_mean=did_you_mean(params.q) if params.q and not count else "",
     )
+
+
+def did_you_mean(text):
+    """The engine's better spelling of a text that found nothing, or "".
+
+    A separate request, so the searches that find something (nearly all) don't pay for it.
+    """
+    search = build_did_you_mean(text, settings.ELASTICSEARCH_INDEX)
+    try:
+        response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
+    except (*UNAVAILABLE, NOT_BUILT):
+        return ""
+    options = response["suggest"]["did_you_mean"][0]["options"]
+    return options[0]["text"] if options else ""
 
 
 def database_results(params):

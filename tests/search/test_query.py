@@ -3,7 +3,7 @@
 import json
 
 from search.params import SearchParams
-from search.query import build_search, build_similar, build_suggest
+from search.query import build_did_you_mean, build_search, build_similar, build_suggest
 
 
 def query_of(**params):
@@ -15,8 +15,7 @@ def test_text_is_matched_in_every_language_with_title_weighted_highest():
     fields = query[0]["multi_match"]["fields"]
     assert {"title_da^4.0", "title_sv^4.0", "title_en^4.0"} <= set(fields)
     assert {"summary_da^2.0", "body_sv^1.0"} <= set(fields)
-    assert query[1]["multi_match"]["fuzziness"] == "AUTO"
-    assert all(f.split("^")[0].endswith(".folded") for f in query[1]["multi_match"]["fields"])
+    assert query[1]["match"]["spell"]["fuzziness"] == "AUTO"
     assert query[2]["multi_match"]["type"] == "phrase"
 
 
@@ -25,7 +24,8 @@ def test_query_syntax_typed_by_a_user_is_only_ever_text():
     body = json.dumps(query_of(q=text))
     assert "query_string" not in body and "simple_query_string" not in body
     for clause in query_of(q=text)["query"]["bool"]["should"]:
-        assert clause["multi_match"]["query"] == text
+        options = clause["multi_match"] if "multi_match" in clause else clause["match"]["spell"]
+        assert options["query"] == text
 
 
 def test_empty_text_lists_everything():
@@ -59,6 +59,12 @@ def test_highlights_are_html_escaped_and_prefer_the_readers_language():
     highlight = query_of(q="vold", language="sv")["highlight"]
     assert highlight["encoder"] == "html"
     assert list(highlight["fields"])[0] == "title_sv"
+    for name, options in highlight["fields"].items():
+        assert options["highlight_query"] == {"match": {name: "vold"}}
+
+
+def test_nothing_is_highlighted_without_text():
+    assert "highlight" not in query_of(q="")
 
 
 def test_paging_and_sorting():
@@ -67,8 +73,11 @@ def test_paging_and_sorting():
     assert body["sort"][0] == {"evidence_level": "desc"}
 
 
-def test_did_you_mean_is_asked_for_with_the_text():
-    assert query_of(q="indbrut")["suggest"]["did_you_mean"]["text"] == "indbrut"
+def test_did_you_mean_is_a_request_of_its_own_with_the_text():
+    assert "suggest" not in query_of(q="indbrut")
+    body = build_did_you_mean("indbrut", "bro").to_dict()
+    assert body["suggest"]["did_you_mean"]["text"] == "indbrut"
+    assert body["size"] == 0
 
 
 def test_suggest_matches_prefixes_of_titles():
