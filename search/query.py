@@ -12,6 +12,8 @@ from .documents import FACETS, HIGHLIGHTED, LANGUAGES, TEXT_FIELDS
 from .params import SearchParams
 
 FACET_SIZE = 50
+#: The aggregation holding the facets no filter is chosen on.
+SHARED_FACETS = "unchosen"
 SORTS = {
     "relevance": ["_score", {"last_published_at": "desc"}],
     "newest": [{"last_published_at": "desc"}, "_score"],
@@ -104,6 +106,28 @@ def highlight(text, language):
     }
 
 
+def add_facets(search, params, chosen):
+    """Counts for every facet: the facets nobody chose share one filter (every chosen value);
+    a chosen facet is counted under the other facets' choices only, so its alternatives stay
+    visible. One filter per chosen facet, not one per facet, is what Elasticsearch evaluates.
+    """
+    shared = search.aggs.bucket(SHARED_FACETS, "filter", filter=Q("bool", filter=chosen))
+    for name in FACETS:
+        if name in params.filters:
+            others = filters_except(params, excluded=name)
+            facet = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
+            facet.bucket("values", "terms", field=name, size=FACET_SIZE)
+        else:
+            shared.bucket(name, "terms", field=name, size=FACET_SIZE)
+
+
+def facet_buckets(aggregations, name, params):
+    """The buckets of one facet in an answer to `build_search`."""
+    if name in params.filters:
+        return aggregations[name]["values"]["buckets"]
+    return aggregations[SHARED_FACETS][name]["buckets"]
+
+
 def build_search(params: SearchParams, index: str) -> Search:
     search = Search(index=index)
     if params.q:
@@ -111,10 +135,7 @@ def build_search(params: SearchParams, index: str) -> Search:
     chosen = filters_except(params)
     if chosen:
         search = search.post_filter(Q("bool", filter=chosen))
-    for name in FACETS:
-        others = filters_except(params, excluded=name)
-        facet = search.aggs.bucket(name, "filter", filter=Q("bool", filter=others))
-        facet.bucket("values", "terms", field=name, size=FACET_SIZE)
+    add_facets(search, params, chosen)
     if params.q:
         search = search.extra(highlight=highlight(params.q, params.language))
     search = search.sort(*SORTS[params.sort])

@@ -14,7 +14,7 @@ from .documents import FACETS, LANGUAGES
 from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
-from .query import build_did_you_mean, build_search
+from .query import build_did_you_mean, build_search, facet_buckets
 
 PAGE_TYPE_LABELS = {"programme": _("Programme"), "method": _("Method")}
 
@@ -152,7 +152,7 @@ def facet_labels(name, values, language):
 def facets_from_response(aggregations, params):
     facets = {}
     for name in FACETS:
-        buckets = aggregations[name]["values"]["buckets"]
+        buckets = facet_buckets(aggregations, name, params)
         values = [str(bucket["key"]) for bucket in buckets]
         labels = facet_labels(name, values, params.language)
         chosen = set(params.filters.get(name, []))

@@ -44,10 +44,13 @@ def test_a_chosen_facet_filters_hits_but_not_its_own_counts():
     assert themes_agg == [{"terms": {"country": ["SE"]}}]
     country_agg = body["aggs"]["country"]["filter"]["bool"]["filter"]
     assert country_agg == [{"terms": {"themes": ["burglary"]}}]
-    assert body["aggs"]["status"]["filter"]["bool"]["filter"] == [
+    unchosen = body["aggs"]["unchosen"]
+    assert unchosen["filter"]["bool"]["filter"] == [
         {"terms": {"themes": ["burglary"]}},
         {"terms": {"country": ["SE"]}},
     ]
+    assert unchosen["aggs"]["status"] == {"terms": {"field": "status", "size": 50}}
+    assert "themes" not in unchosen["aggs"] and "status" not in body["aggs"]
 
 
 def test_numeric_facets_are_filtered_as_numbers():
