@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -55,6 +56,14 @@ def sections(home_page):
     found = ensure_sections(home_page, create)
     ensure_editor_groups(found)
     return found
+
+
+@pytest.fixture
+def danish_editor(django_user_model, sections):
+    """A member of "Editors – Denmark": may edit in the Danish sections, publish nowhere."""
+    user = django_user_model.objects.create_user("dk-editor", password="pw")
+    user.groups.add(Group.objects.get(name="Editors – Denmark"))
+    return user
 
 
 def set_admin_language(user, language):

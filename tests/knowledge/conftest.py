@@ -25,7 +25,7 @@ from knowledge.models import (
     Theme,
 )
 
-from .pages import slugs
+from .pages import add_page, slugs
 
 
 @pytest.fixture
@@ -51,17 +51,6 @@ def theme():
 def demo_content(db):
     """Every programme and method of the seed documents, published (knowledge/demo_content)."""
     call_command("load_demo_content", stdout=io.StringIO())
-
-
-def add_page(parent, page, publish=True):
-    """Add the page under `parent`; published, or saved as a draft that never went live."""
-    if not publish:
-        page.live = False
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return type(page).objects.get(pk=page.pk)
 
 
 def programme(**fields):

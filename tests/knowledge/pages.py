@@ -33,10 +33,15 @@ def term(model, slug, da, sv, en, **fields):
     return model.objects.create(slug=slug, **trilingual("name", da, sv, en), **fields)
 
 
-def publish(section, page):
+def add_page(parent, page, publish=True):
+    """Add the page under `parent`; published, or saved as a draft that never went live."""
+    if not publish:
+        page.live = False
     with translation.override("da"):
-        section.add_child(instance=page)
-        page.save_revision().publish()
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
     return type(page).objects.get(pk=page.pk)
 
 
@@ -54,7 +59,7 @@ def make_method(section, base="dialog", **fields):
         country="DK",
         **fields,
     )
-    return publish(section, page)
+    return add_page(section, page)
 
 
 def make_programme(section, methods=(), base="bo-trygt", **fields):
@@ -153,4 +158,4 @@ def make_programme(section, methods=(), base="bo-trygt", **fields):
     page.source_links = [
         PageSource(source=source, passage="Bo Trygt skal forebygge, at hjem udsættes for indbrud.")
     ]
-    return publish(section, page)
+    return add_page(section, page)

@@ -11,13 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def danish_editor(django_user_model, sections):
-    user = django_user_model.objects.create_user("dk-editor", password="pw")
-    user.groups.add(Group.objects.get(name="Editors – Denmark"))
-    return user
-
-
-@pytest.fixture
 def moderator(django_user_model, sections):
     user = django_user_model.objects.create_user("moderator", password="pw")
     user.groups.add(Group.objects.get(name="Moderators"))

@@ -5,20 +5,12 @@ that change what the public sees: publish, unpublish, delete, move.
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from knowledge.models import ProgrammePage
 from tests.search.conftest import make_page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def danish_editor(django_user_model, sections):
-    user = django_user_model.objects.create_user("dk-editor", password="pw")
-    user.groups.add(Group.objects.get(name="Editors – Denmark"))
-    return user
 
 
 @pytest.fixture
