@@ -9,6 +9,8 @@ import io
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.rich_text import RichText
 
 from knowledge.models import MethodPage, ProgrammePage
 from search.documents import LANGUAGES
@@ -19,12 +21,24 @@ from search.indexing import (
     countries,
     documents,
     page_to_document,
-    stream_text,
 )
 
 from .conftest import make_page
 
 pytestmark = pytest.mark.django_db
+
+
+def block_text(stream):
+    """The description's text read through the blocks' Python values."""
+    parts = []
+    for block in stream or []:
+        if block.block_type == "text":
+            parts.append(strip_tags(block.value.source))
+        elif block.block_type == "quote":
+            parts += [block.value["text"], block.value["attribution"]]
+        elif block.block_type == "figures":
+            parts += [f"{item['figure']} {item['label']}" for item in block.value]
+    return "\n".join(part for part in parts if part)
 
 
 def names(terms, language):
@@ -66,7 +80,7 @@ def reference_document(page):
             url = page.get_url()
         body = [getattr(page, f"{name}_{language}") or "" for name in BODY_FIELDS[type(page)]]
         if is_programme:
-            body.insert(0, stream_text(getattr(page, f"description_{language}")))
+            body.insert(0, block_text(getattr(page, f"description_{language}")))
             body += [
                 getattr(goal, f"text_{language}") or ""
                 for goal in page.goals.order_by("sort_order", "pk")
@@ -93,6 +107,13 @@ def demo_pages(sections):
         country="SE",
     )
     untranslated.slug_sv, untranslated.slug_en = "trygga-gårdar", ""
+    # Saved through the blocks, so the key figures are stored in the current list format
+    # (the demo content stores plain lists).
+    untranslated.description_da = [
+        ("text", RichText("<p>Beboerne <b>kender</b> hinanden.</p>")),
+        ("quote", {"text": "Nu hilser vi på hinanden.", "attribution": "En beboer"}),
+        ("figures", [{"figure": "12", "label": "gårde"}, {"figure": "3", "label": "år"}]),
+    ]
     with translation.override("da"):
         untranslated.save_revision().publish()
     pages = [*ProgrammePage.objects.live(), *MethodPage.objects.live()]
@@ -111,6 +132,22 @@ def test_a_page_alone_gets_the_same_document_as_in_a_rebuild(demo_pages):
     built = {doc["_id"]: doc for doc in documents()}
     for page in demo_pages:
         assert page_to_document(page) == built[page.pk]
+
+
+def test_the_description_text_is_read_in_either_list_format(demo_pages):
+    built = {doc["_id"]: doc for doc in documents()}
+    page = next(page for page in demo_pages if page.title_da == "Trygge gårde")
+    assert built[page.pk]["body_da"].startswith(
+        "Beboerne kender hinanden.\nNu hilser vi på hinanden.\nEn beboer\n12 gårde\n3 år"
+    )
+    stored_plain = [
+        block["value"][0]
+        for other in demo_pages
+        if other is not page
+        for block in other.description_da.raw_data
+        if block["type"] == "figures"
+    ]
+    assert stored_plain and all("label" in item for item in stored_plain)
 
 
 def test_a_page_url_has_the_slug_of_its_language_or_the_danish_one(demo_pages):
