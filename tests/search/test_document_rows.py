@@ -143,7 +143,7 @@ def test_the_description_text_is_read_in_either_list_format(demo_pages):
     stored_plain = [
         block["value"][0]
         for other in demo_pages
-        if other is not page
+        if isinstance(other, ProgrammePage) and other is not page
         for block in other.description_da.raw_data
         if block["type"] == "figures"
     ]
