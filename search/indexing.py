@@ -6,14 +6,28 @@ search keeps answering from the old index until the new one is complete.
 """
 
 import datetime
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import batched
+from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from elasticsearch import helpers
+from wagtail.models import Page
 
-from knowledge.models import MethodPage, ProgrammePage
+from knowledge.models import (
+    Area,
+    Arena,
+    MethodPage,
+    Organisation,
+    ProgrammeGoal,
+    ProgrammePage,
+    TargetGroup,
+    Theme,
+)
 
 from .client import get_client
 from .documents import LANGUAGES, page_index
@@ -25,48 +39,149 @@ BODY_FIELDS = {
     MethodPage: ["what_it_is", "mechanism", "when_to_use", "requirements", "evidence_note"],
 }
 MAX_YEARS = 60
+DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+FALLBACK_LANGUAGES = settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]
 #: A rebuild's bulk requests may take longer than a search may (a busy node, big chunks).
 BULK_TIMEOUT = 120
+#: Bulk requests a rebuild keeps in flight, and documents per request.
+BULK_THREADS = 2
+BULK_CHUNK_SIZE = 500
 
 
 def alias_name():
     return settings.ELASTICSEARCH_INDEX
 
 
-def indexed_pages(ids=None):
-    """Live programme and method pages (all, or those of `ids`) with their relations prefetched."""
-    common = ["themes", "source_links__source"]
-    programmes = ProgrammePage.objects.live().prefetch_related(
-        *common,
-        "target_groups",
-        "arenas",
-        "areas",
-        "goals",
-        "methods",
-        "partners__organisation",
-    )
-    methods = MethodPage.objects.live().prefetch_related(*common)
-    if ids is not None:
-        programmes, methods = programmes.filter(pk__in=ids), methods.filter(pk__in=ids)
-    yield from programmes.iterator(chunk_size=500)
-    yield from methods.iterator(chunk_size=500)
+#: Pages per database round: their relations are read in one query per relation.
+CHUNK_SIZE = 500
+TERM_FIELDS = ["slug", *(f"name_{language}" for language in LANGUAGES)]
+#: What a document reads of each relation of a page: `(model, page lookup, fields, order)`.
+#: Rows, not model instances: a rebuild reads tens of thousands of them. Inline items without
+#: an editor's order (`sort_order` empty) keep the order they were added in.
+RELATIONS = {
+    ProgrammePage: {
+        "themes": (Theme, "programmepage", TERM_FIELDS, None),
+        "target_groups": (TargetGroup, "programmepage", TERM_FIELDS, None),
+        "arenas": (Arena, "programmepage", TERM_FIELDS, None),
+        "areas": (Area, "programmepage", TERM_FIELDS, None),
+        "organisations": (
+            Organisation,
+            "programme_roles__page",
+            TERM_FIELDS,
+            ["programme_roles__sort_order", "programme_roles__pk"],
+        ),
+        "goals": (
+            ProgrammeGoal,
+            "page",
+            [f"text_{language}" for language in LANGUAGES],
+            ["sort_order", "pk"],
+        ),
+        "methods": (
+            MethodPage,
+            "programmes",
+            [f"title_{language}" for language in LANGUAGES],
+            None,
+        ),
+    },
+    MethodPage: {"themes": (Theme, "methodpage", TERM_FIELDS, None)},
+}
+
+
+def related_rows(model, page_ids):
+    """`{page id: {relation: [row, ...]}}` of what the documents of these pages read."""
+    rows = {pk: {relation: [] for relation in RELATIONS[model]} for pk in page_ids}
+    for relation, (related, lookup, fields, order) in RELATIONS[model].items():
+        queryset = related._default_manager.filter(**{f"{lookup}__in": page_ids})
+        if order:
+            queryset = queryset.order_by(*order)
+        for row in queryset.values(lookup, *fields):
+            rows[row.pop(lookup)][relation].append(row)
+    return rows
+
+
+class PageUrls:
+    """The URL of a page in each language: its parent's URL (asked of Wagtail once) plus its slug.
+
+    Wagtail's `get_url()` resolves the site and reverses the URL pattern for every page and
+    language; the pages of a rebuild sit under a handful of country sections.
+    """
+
+    def __init__(self):
+        self._parents = {}
+
+    def load(self, pages):
+        """Ask Wagtail, in one query, for the URLs of the parents of `pages` not yet known."""
+        missing = {_parent_path(page) for page in pages} - self._parents.keys()
+        for parent in Page.objects.filter(path__in=missing):
+            self._parents[parent.path] = {
+                language: _wagtail_url(parent, language) for language in LANGUAGES
+            }
+
+    def url(self, page, language):
+        if _parent_path(page) not in self._parents:
+            self.load([page])
+        parent_url = self._parents[_parent_path(page)][language]
+        if parent_url is None:
+            return None
+        # wagtail-modeltranslation's fallback when it stores the page's path in each language.
+        slug = getattr(page, f"slug_{language}") or getattr(page, f"slug_{DEFAULT_LANGUAGE}")
+        return f"{parent_url}{quote(slug)}/"
+
+
+def _parent_path(page):
+    return page.path[: -page.steplen]
+
+
+def _wagtail_url(page, language):
+    with translation.override(language):
+        return page.get_url()
+
+
+def documents(ids=None):
+    """The documents of the live programme and method pages (all, or those of `ids`)."""
+    urls = PageUrls()
+    for model in PAGE_TYPES:
+        pages = model.objects.live()
+        if ids is not None:
+            pages = pages.filter(pk__in=ids)
+        for chunk in batched(pages.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE, strict=False):
+            related = related_rows(model, [page.pk for page in chunk])
+            urls.load(chunk)
+            for page in chunk:
+                yield page_to_document(page, related[page.pk], urls)
 
 
 def stream_text(stream):
-    """The readable text of a description StreamField, without markup."""
+    """The readable text of a description StreamField, without markup.
+
+    Read from the stored JSON (`raw_data`): turning every block into its Python value first
+    costs a rebuild more than all the rest of a document.
+    """
     parts = []
-    for block in stream or []:
-        if block.block_type == "text":
-            parts.append(strip_tags(block.value.source))
-        elif block.block_type == "quote":
-            parts += [block.value["text"], block.value["attribution"]]
-        elif block.block_type == "figures":
-            parts += [f"{item['figure']} {item['label']}" for item in block.value]
+    for block in stream.raw_data if stream else []:
+        value = block["value"]
+        if block["type"] == "text":
+            parts.append(strip_tags(value))
+        elif block["type"] == "quote":
+            parts += [value.get("text"), value.get("attribution")]
+        elif block["type"] == "figures":
+            parts += [f"{item['figure']} {item['label']}" for item in map(_list_item, value)]
     return "\n".join(part for part in parts if part)
 
 
+def _list_item(item):
+    """A ListBlock item's value, stored as the value itself or (since Wagtail 2.16) wrapped."""
+    if isinstance(item, dict) and item.get("type") == "item" and "id" in item and "value" in item:
+        return item["value"]
+    return item
+
+
 def _names(terms, language):
-    return [getattr(term, f"name_{language}") or term.name for term in terms]
+    """Each term's name in `language`, or in the first language that has one."""
+    order = [language, *FALLBACK_LANGUAGES]
+    return [
+        next((term[f"name_{lang}"] for lang in order if term[f"name_{lang}"]), "") for term in terms
+    ]
 
 
 def _prevention(page):
@@ -83,18 +198,14 @@ def _years(page):
     return list(range(page.start_year, min(end, page.start_year + MAX_YEARS) + 1))
 
 
-def _page_url(page, language):
-    with translation.override(language):
-        return page.get_url()
-
-
 def countries(page):
     """The country facet values of a page: a page for both countries counts in each."""
     return ["DK", "SE"] if page.country == "BOTH" else [page.country]
 
 
-def listed_fields(page):
+def listed_fields(page, urls=None):
     """What a result list shows of a page, in every language (also the database fallback's)."""
+    urls = urls or PageUrls()
     fields = {
         "page_id": page.pk,
         "type": PAGE_TYPES[type(page)],
@@ -106,48 +217,48 @@ def listed_fields(page):
         fields |= {
             f"title_{language}": getattr(page, f"title_{language}") or "",
             f"summary_{language}": getattr(page, f"summary_{language}") or "",
-            f"url_{language}": _page_url(page, language),
+            f"url_{language}": urls.url(page, language),
         }
     return fields
 
 
-def page_to_document(page):
-    """The index document of a programme or method page, with every language side by side."""
+def page_to_document(page, related=None, urls=None):
+    """The index document of a programme or method page, with every language side by side.
+
+    `related` is the page's entry of `related_rows` and `urls` a `PageUrls`; both are read
+    here when not given (a rebuild passes them to read many pages at once).
+    """
     model = type(page)
     is_programme = model is ProgrammePage
-    themes = list(page.themes.all())
+    if related is None:
+        related = related_rows(model, [page.pk])[page.pk]
+    themes = related["themes"]
     tagged = [themes]
     if is_programme:
-        organisations = [partner.organisation for partner in page.partners.all()]
-        tagged += [
-            page.target_groups.all(),
-            page.arenas.all(),
-            page.areas.all(),
-            organisations,
-        ]
+        tagged += [related[name] for name in ["target_groups", "arenas", "areas", "organisations"]]
     doc = {
         "_id": page.pk,
-        **listed_fields(page),
+        **listed_fields(page, urls),
         "last_published_at": page.last_published_at,
-        "themes": [term.slug for term in themes],
+        "themes": [term["slug"] for term in themes],
         "suggest": [t for t in (getattr(page, f"title_{lang}") for lang in LANGUAGES) if t],
     }
     if is_programme:
         doc |= {
-            "areas": [area.slug for area in page.areas.all()],
-            "target_groups": [term.slug for term in page.target_groups.all()],
-            "arenas": [term.slug for term in page.arenas.all()],
+            "areas": [area["slug"] for area in related["areas"]],
+            "target_groups": [term["slug"] for term in related["target_groups"]],
+            "arenas": [term["slug"] for term in related["arenas"]],
             "prevention": _prevention(page),
             "status": page.status,
-            "organisations": sorted({org.slug for org in organisations}),
+            "organisations": sorted({org["slug"] for org in related["organisations"]}),
             "years": _years(page),
         }
     for language in LANGUAGES:
         body = [getattr(page, f"{name}_{language}") or "" for name in BODY_FIELDS[model]]
         if is_programme:
             body.insert(0, stream_text(getattr(page, f"description_{language}")))
-            body += [getattr(goal, f"text_{language}") or "" for goal in page.goals.all()]
-            body += [getattr(m, f"title_{language}") or "" for m in page.methods.all()]
+            body += [goal[f"text_{language}"] or "" for goal in related["goals"]]
+            body += [method[f"title_{language}"] or "" for method in related["methods"]]
         doc |= {
             f"body_{language}": "\n".join(text for text in body if text),
             f"tags_{language}": [name for terms in tagged for name in _names(terms, language)],
@@ -155,9 +266,9 @@ def page_to_document(page):
     return doc
 
 
-def _actions(index, pages):
-    for page in pages:
-        yield {"_index": index, **page_to_document(page)}
+def _actions(index, docs):
+    for doc in docs:
+        yield {"_index": index, **doc}
 
 
 @dataclass
@@ -167,8 +278,20 @@ class RebuildResult:
     previous: list = field(default_factory=list)
 
 
-def create_index(name):
-    page_index(name, synonym_rules()).create(using=get_client())
+#: Index settings while a rebuild fills a new index, the usual ones for a bulk load: no
+#: refresh between bulk requests and no replica to copy each document to. `serving_settings`
+#: puts back what `documents.page_index` configures before the index starts serving.
+BULK_LOAD_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
+
+
+def serving_settings():
+    return {"refresh_interval": None, "number_of_replicas": settings.ELASTICSEARCH_REPLICAS}
+
+
+def create_index(name, **index_settings):
+    index = page_index(name, synonym_rules())
+    index.settings(**index_settings)
+    index.create(using=get_client())
 
 
 def current_indices():
@@ -178,23 +301,36 @@ def current_indices():
     return sorted(client.indices.get_alias(name=alias_name()))
 
 
+def _send_in_parallel(client, actions):
+    """Send the actions in bulk requests, yielding how many each indexed.
+
+    The documents are built here, in the calling thread (which owns the database connection),
+    while up to `BULK_THREADS` earlier requests wait on Elasticsearch in other threads.
+    """
+    with ThreadPoolExecutor(max_workers=BULK_THREADS) as pool:
+        in_flight = deque()
+        for chunk in batched(actions, BULK_CHUNK_SIZE, strict=False):
+            if len(in_flight) == BULK_THREADS:
+                yield in_flight.popleft().result()[0]
+            in_flight.append(pool.submit(helpers.bulk, client, chunk, chunk_size=len(chunk)))
+        while in_flight:
+            yield in_flight.popleft().result()[0]
+
+
 def rebuild(progress=None):
     """Build a new index from every live page, then point the alias at it in one step."""
     client = get_client()
     name = f"{alias_name()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
-    create_index(name)
-    pages = indexed_pages()
+    slow_client = client.options(request_timeout=BULK_TIMEOUT)
+    create_index(name, **BULK_LOAD_SETTINGS)
     indexed = 0
-    for ok, _item in helpers.streaming_bulk(
-        client.options(request_timeout=BULK_TIMEOUT),
-        _actions(name, pages),
-        chunk_size=500,
-        raise_on_error=True,
-    ):
-        indexed += ok
+    for sent in _send_in_parallel(slow_client, _actions(name, documents())):
+        indexed += sent
         if progress:
-            progress(1)
-    client.indices.refresh(index=name)
+            progress(sent)
+    slow_client.indices.put_settings(index=name, settings=serving_settings())
+    # The first refresh makes the whole new index searchable at once, which takes a while.
+    slow_client.indices.refresh(index=name)
     previous = current_indices()
     actions = [{"add": {"index": name, "alias": alias_name()}}]
     actions += [{"remove": {"index": old, "alias": alias_name()}} for old in previous]
@@ -220,9 +356,9 @@ def drop_retired(keep):
 def index_page_ids(page_ids):
     """Bring the entries of these pages up to date: index the live ones, delete the rest."""
     ids = set(page_ids)
-    live = list(indexed_pages(ids))
-    actions = [{"_index": alias_name(), **page_to_document(page)} for page in live]
-    gone = ids - {page.pk for page in live}
+    actions = list(_actions(alias_name(), documents(ids)))
+    live = {action["_id"] for action in actions}
+    gone = ids - live
     actions += [{"_op_type": "delete", "_index": alias_name(), "_id": pk} for pk in gone]
     if actions:
         _ok, errors = helpers.bulk(get_client(), actions, raise_on_error=False, refresh="wait_for")
