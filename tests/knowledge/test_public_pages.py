@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
 from knowledge.models import EvidenceLevel, PageSource, ProgrammePartner, Source, Study
 
@@ -14,7 +15,7 @@ from .pages import make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
 #: What a programme page may cost in SQL, however many partners, sources or studies it has.
-PROGRAMME_PAGE_QUERIES = 30
+PROGRAMME_PAGE_QUERIES = 15
 LISTING_QUERIES = 20
 
 
@@ -118,6 +119,19 @@ def test_untranslated_page_says_so_and_marks_the_shown_language(client, sections
 def test_programme_page_leaves_a_place_for_the_comparison_button(client, programme):
     html = client.get(url_in(programme, "da")).content.decode()
     assert 'class="page-actions"' in html
+
+
+@pytest.mark.parametrize("restricted", ["section", "page"])
+def test_a_password_on_the_page_or_above_it_hides_the_programme(
+    client, sections, programme, restricted
+):
+    page = sections["programmes"]["DK"] if restricted == "section" else programme
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    html = client.get(url_in(programme, "en")).content.decode()
+    assert 'name="password"' in html
+    assert "Live Safely prevents burglary" not in html
 
 
 def count_queries(client, url):
