@@ -278,7 +278,7 @@ def test_a_four_item_comparison_has_a_bounded_query_count(
     client, compared_pages, two_more, django_assert_max_num_queries
 ):
     danish, swedish, method = (compared_pages[k] for k in ("danish", "swedish", "method"))
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(f"/en/compare/?ids={ids_of(danish, swedish, method, two_more[0])}")
     assert response.status_code == 200
 
