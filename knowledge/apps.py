@@ -8,5 +8,6 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from . import routing
+        from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
 
-        routing.install()
+        routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)

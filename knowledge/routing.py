@@ -1,18 +1,46 @@
-"""Finding a child page by its slug with one query, not by loading every sibling.
+"""Routing a URL down the page tree with one query for all its levels.
 
 wagtail-modeltranslation replaces `Page.route` with one that loads every child of a page and
-compares slugs in Python. A country section holds thousands of programmes, so every request
-for a programme built thousands of page objects (seconds per request at 10,000 pages). This
-route asks the database only for the children whose slug in some language is the one
-requested, then makes the same comparison (active language with fallback) on those few.
+compares slugs in Python, then asks again for the chosen child's specific page, level after
+level. A country section holds thousands of programmes, so that built thousands of page objects
+per request, and a programme's URL cost two queries per level of the tree.
+
+This route asks the database once for the pages at each level below the page whose slug in some
+language is that level's part of the path, then walks down those few making the same comparison
+as before (the slug in the active language, with fallback; the first child in tree order wins).
+A page on the way whose type routes differently (one without this route) is handed the rest of
+the path, as Wagtail would. The pages walked through are kept on the page found
+(`route_ancestors`) so that the breadcrumbs need not ask for them again.
+
+The translated slug columns have no index, so that query reads the whole page table (some
+10 ms at 10,000 pages). Each worker therefore remembers, per path, the ids of the pages the walk
+went through (`HINT_SECONDS`), and next time fetches those by primary key and walks them with
+the same checks: a page since moved, renamed, unpublished or deleted fails the walk, and the
+path is looked up by slug again. The one thing taken on trust is that no sibling earlier in
+tree order has taken the same slug since (which the slug query would have preferred).
 """
 
+import hashlib
+from collections import defaultdict
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+#: How long a worker remembers which pages a path went through.
+HINT_SECONDS = 600
+
+
+def slug_is(slug):
+    """The slug in any language: the database's cheap first sieve."""
+    any_language = Q()
+    for language in LANGUAGES:
+        any_language |= Q(**{f"slug_{language}": slug})
+    return any_language
 
 
 def route(self, request, path_components):
@@ -20,18 +48,52 @@ def route(self, request, path_components):
         if self.live:
             return RouteResult(self)
         raise Http404
-    child_slug, remaining = path_components[0], path_components[1:]
-    any_language = Q()
-    for language in LANGUAGES:
-        any_language |= Q(**{f"slug_{language}": child_slug})
-    for page in self.get_children().filter(any_language):
-        if page.slug == child_slug:
-            return page.specific.route(request, remaining)
-    raise Http404
+    key = _hint_key(self, path_components)
+    hinted = cache.get(key)
+    if hinted:
+        try:
+            return _walk(self, request, path_components, Page.objects.filter(pk__in=hinted))
+        except Http404:
+            pass  # the pages moved or changed their slugs: look them up by slug
+    levels = Q()
+    for offset, slug in enumerate(path_components, start=1):
+        levels |= Q(depth=self.depth + offset) & slug_is(slug)
+    result = _walk(self, request, path_components, Page.objects.descendant_of(self).filter(levels))
+    ancestors = getattr(result.page, "route_ancestors", None)
+    if ancestors:  # the walk reached the page itself, not another type's own routing
+        cache.set(key, [page.pk for page in [*ancestors[1:], result.page]], HINT_SECONDS)
+    return result
 
 
-def install():
-    """Called from the app's ready(), after wagtail-modeltranslation has patched the models."""
-    from .models import CountrySectionPage
+def _hint_key(page, path_components):
+    path = "/".join(path_components).encode()
+    return f"routing:{page.pk}:{hashlib.blake2b(path, digest_size=16).hexdigest()}"
 
-    CountrySectionPage.route = route
+
+def _walk(self, request, path_components, candidates):
+    """Down from this page through `candidates`, one part of the path per level."""
+    children = defaultdict(list)
+    for page in candidates.order_by("path"):
+        children[page.path[: -Page.steplen]].append(page)
+
+    walked, current = [], self
+    for position, slug in enumerate(path_components):
+        child = next((page for page in children[current.path] if page.slug == slug), None)
+        if child is None:
+            raise Http404
+        remaining = path_components[position + 1 :]
+        if remaining and getattr(child.specific_class, "route", None) is route:
+            walked.append(child)
+            current = child
+            continue
+        found = child.specific
+        result = found.route(request, remaining)
+        if result.page is found:
+            found.route_ancestors = [self, *walked]
+        return result
+
+
+def install(*page_classes):
+    """Called from the apps' ready(), after wagtail-modeltranslation has patched the models."""
+    for page_class in page_classes:
+        page_class.route = route

@@ -9,6 +9,7 @@ from .models import ThesaurusConcept
 from .params import SLUG_FACETS
 from .queue import enqueue, enqueue_rebuild
 from .results import forget_taxonomy_labels
+from .similar import forget_similar
 
 INDEXED_MODELS = (ProgrammePage, MethodPage)
 
@@ -16,6 +17,7 @@ INDEXED_MODELS = (ProgrammePage, MethodPage)
 def page_changed(sender, instance, **kwargs):
     if isinstance(instance, INDEXED_MODELS):
         enqueue([instance.pk])
+        forget_similar(instance.pk)
 
 
 def page_moved(sender, instance, **kwargs):

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -17,6 +18,12 @@ def pytest_sessionstart(session):
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             pytest.exit(f"CI must run against PostgreSQL, not {engine}", returncode=1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages a worker remembers belong to one test's data."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,19 +16,36 @@ register = template.Library()
 
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
+#: How long a worker keeps the two index pages of the navigation. Publishing, unpublishing,
+#: moving or deleting one forgets them at once in the worker that did it (`forget_navigation`,
+#: wired in `home/apps.py`); the other workers link to the new URL within this time.
+NAVIGATION_SECONDS = 300
+NAVIGATION_KEY = "site:navigation-pages"
+
+
+def navigation_pages():
+    """The live programme and method index pages, from the cache when a worker has them."""
+    pages = cache.get(NAVIGATION_KEY)
+    if pages is None:
+        indexes = Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage)
+        pages = list(indexes.order_by("path"))
+        cache.set(NAVIGATION_KEY, pages, NAVIGATION_SECONDS)
+    return pages
+
+
+def forget_navigation(**kwargs):
+    cache.delete(NAVIGATION_KEY)
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The header's links: the two index pages, search, compare and the overview.
 
-    One query finds both index pages; their URLs come in the active language.
+    The index pages come from the cache (one query when it is cold); their URLs come in the
+    active language.
     """
     request = context.get("request")
-    indexes = {
-        page.specific_class: page
-        for page in Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage).order_by("path")
-    }
+    indexes = {page.specific_class: page for page in navigation_pages()}
     links = [
         (indexes.get(ProgrammeIndexPage), _("Programmes")),
         (indexes.get(MethodIndexPage), _("Methods")),
@@ -61,7 +79,13 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     request = context.get("request")
-    return [(p.title, p.get_url(request)) for p in page.get_ancestors().filter(depth__gte=2)]
+    # The routing has walked through them already, unless the page came another way.
+    walked = getattr(page, "route_ancestors", None)
+    if walked and walked[0].depth <= 2:
+        ancestors = [p for p in walked if p.depth >= 2]
+    else:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+    return [(p.title, p.get_url(request)) for p in ancestors]
 
 
 @register.simple_tag(takes_context=True)

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 
@@ -313,9 +314,11 @@ def load_pages(ids):
     if not ids:
         return []
     shared = ["themes", "studies", _sources_prefetch()]
+    # Which pages are private is read once for both page types.
+    private = Page.objects.all().private_q()
     programmes = (
         ProgrammePage.objects.live()
-        .public()
+        .exclude(private)
         .filter(pk__in=ids)
         .prefetch_related(
             *shared,
@@ -327,8 +330,12 @@ def load_pages(ids):
             Prefetch("methods", MethodPage.objects.live().order_by("title")),
         )
     )
-    methods = MethodPage.objects.live().public().filter(pk__in=ids).prefetch_related(*shared)
-    pages = {page.pk: page for page in [*programmes, *methods]}
+    pages = {page.pk: page for page in programmes}
+    if len(pages) < len(set(ids)):  # some are methods, or unknown
+        methods = (
+            MethodPage.objects.live().exclude(private).filter(pk__in=ids).prefetch_related(*shared)
+        )
+        pages.update((page.pk, page) for page in methods)
     missing = [page_id for page_id in ids if page_id not in pages]
     if missing:
         raise UnknownItems(missing=missing, found=[i for i in ids if i in pages])

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils.functional import cached_property
+from django.db.models.functions import Coalesce
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import DescriptionBlock
@@ -25,6 +26,16 @@ from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, T
 
 #: Cards per page of a listing.
 LISTING_PAGE_SIZE = 20
+
+
+#: How long a worker keeps the rendered body of a programme page (see programme_page.html).
+FRAGMENT_SECONDS = 300
+
+
+def fetched_when_read(rows):
+    """The rows, queried the first time a template reads them: not at all when the part of the
+    page that shows them comes from the fragment cache."""
+    return SimpleLazyObject(lambda: list(rows()))
 
 
 def listing_page(request, queryset):
@@ -151,13 +162,30 @@ class KnowledgePage(EvidenceFields, Page):
         """ "programme" or "method", in the active language, for kickers and listings."""
         return self._meta.verbose_name
 
+    def get_view_restrictions(self):
+        """Wagtail's answer in one query instead of two (it is asked on every view).
+
+        The restrictions on this page and its ancestors, an alias counting as its source page.
+        """
+        own_and_above = [
+            self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)
+        ]
+        sources = (
+            Page.objects.filter(path__in=own_and_above)
+            .annotate(source=Coalesce("alias_of_id", "id"))
+            .values_list("source", flat=True)
+        )
+        return PageViewRestriction.objects.filter(page_id__in=sources)
+
     def get_context(self, request, *args, **kwargs):
-        """The related rows the page shows, each fetched once with what it refers to."""
+        """The related rows the page shows, each fetched once (if read) with what it refers to."""
         context = super().get_context(request, *args, **kwargs)
-        context["sources"] = list(self.source_links.select_related("source__publisher"))
-        context["studies"] = list(self.studies.all())
-        context["ratings"] = list(self.external_ratings.all())
-        context["themes"] = list(self.themes.all())
+        context["sources"] = fetched_when_read(
+            lambda: self.source_links.select_related("source__publisher")
+        )
+        context["studies"] = fetched_when_read(self.studies.all)
+        context["ratings"] = fetched_when_read(self.external_ratings.all)
+        context["themes"] = fetched_when_read(self.themes.all)
         return context
 
 
@@ -286,9 +314,13 @@ class ProgrammePage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners_by_role()
-        context["goals"] = list(self.goals.all())
-        context["methods"] = list(self.methods.live().order_by("title"))
+        context["partners"] = SimpleLazyObject(self.partners_by_role)
+        context["goals"] = fetched_when_read(self.goals.all)
+        context["methods"] = fetched_when_read(lambda: self.methods.live().order_by("title"))
+        # 0 stores nothing: a preview shows the draft, never a cached live body.
+        context["fragment_seconds"] = (
+            0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
+        )
         return context
 
     def partners_by_role(self):

@@ -101,3 +101,18 @@ def test_header_navigation_leads_to_the_indexes_and_search(client, sections, lan
     # The overview counts from the index, which this test does not build (tests/search does).
     for link in links[:-1]:
         assert client.get(link).status_code == 200
+
+
+def nav_links(client, url):
+    html = client.get(url).content.decode()
+    nav = html[html.index('class="main-nav"') :]
+    return re.findall(r'<a href="([^"]+)"', nav[: nav.index("</nav>")])
+
+
+def test_navigation_follows_a_renamed_index_at_once(client, sections):
+    index = sections["programmes"]["DK"].get_parent().specific
+    assert "/en/programmes/" in nav_links(client, "/en/")
+    index.slug_en = "initiatives"
+    index.save_revision().publish()
+    links = nav_links(client, "/en/")
+    assert "/en/initiatives/" in links and "/en/programmes/" not in links

@@ -7,14 +7,22 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
-from knowledge.models import EvidenceLevel, PageSource, ProgrammePartner, Source, Study
+from knowledge.models import (
+    EvidenceLevel,
+    PageSource,
+    ProgrammeGoal,
+    ProgrammePartner,
+    Source,
+    Study,
+)
 
 from .pages import make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
 #: What a programme page may cost in SQL, however many partners, sources or studies it has.
-PROGRAMME_PAGE_QUERIES = 30
+PROGRAMME_PAGE_QUERIES = 15
 LISTING_QUERIES = 20
 
 
@@ -120,6 +128,19 @@ def test_programme_page_leaves_a_place_for_the_comparison_button(client, program
     assert 'class="page-actions"' in html
 
 
+@pytest.mark.parametrize("restricted", ["section", "page"])
+def test_a_password_on_the_page_or_above_it_hides_the_programme(
+    client, sections, programme, restricted
+):
+    page = sections["programmes"]["DK"] if restricted == "section" else programme
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    html = client.get(url_in(programme, "en")).content.decode()
+    assert 'name="password"' in html
+    assert "Live Safely prevents burglary" not in html
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
@@ -128,7 +149,8 @@ def count_queries(client, url):
 
 def test_programme_page_queries_do_not_grow_with_its_rows(client, programme):
     url = url_in(programme, "da")
-    client.get(url)  # warm the site root cache
+    client.get(url)  # warm the site root cache and the routing
+    programme.save_revision().publish()  # a new revision: the body is rendered anew
     before = count_queries(client, url)
     assert before <= PROGRAMME_PAGE_QUERIES
     extra = Source.objects.create(
@@ -143,6 +165,37 @@ def test_programme_page_queries_do_not_grow_with_its_rows(client, programme):
         )
     page.save_revision().publish()
     assert count_queries(client, url) == before
+
+
+def test_a_programme_page_viewed_again_reuses_its_rendered_body(client, programme):
+    url = url_in(programme, "en")
+    first = client.get(url).content.decode()
+    again = count_queries(client, url)
+    assert again <= PROGRAMME_PAGE_QUERIES // 2
+    assert client.get(url).content.decode() == first
+
+
+def test_a_published_change_shows_at_once(client, programme):
+    url = url_in(programme, "en")
+    client.get(url)
+    page = programme.get_latest_revision_as_object()
+    page.implementation_en = "Two officers and a weekend course."
+    page.goals.add(ProgrammeGoal(text_da="Ingen indbrud", text_en="No burglaries at all"))
+    page.save_revision().publish()
+    html = client.get(url).content.decode()
+    assert "Two officers and a weekend course." in part(
+        html, 'id="implementation-heading"', "</section>"
+    )
+    assert "No burglaries at all" in part(html, 'id="goals-heading"', "</section>")
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_page(client, programme):
+    client.get(url_in(programme, "en"))  # the live body is cached
+    draft = programme.get_latest_revision_as_object()
+    draft.implementation_en = "Two officers and a weekend course."
+    with translation.override("en"):
+        response = draft.make_preview_request()
+    assert "Two officers and a weekend course." in response.render().content.decode()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

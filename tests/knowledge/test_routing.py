@@ -51,3 +51,32 @@ def test_routing_asks_the_database_for_the_requested_child_only(rf, sections):
     assert result.page.title_en == "Method 2"
     # The siblings are not loaded: the slug is part of the query.
     assert any("'metode-2'" in query["sql"] for query in queries)
+
+
+def test_a_path_served_again_fetches_its_pages_by_id(client, sections):
+    add_method(sections["methods"]["DK"], 1)
+    url = "/da/metoder/danmark/metode-1/"
+    with translation.override("da"):
+        assert client.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+    assert response.status_code == 200 and "Metode 1" in response.content.decode()
+    assert not any("'metode-1'" in query["sql"] for query in queries)
+
+
+def test_a_renamed_page_is_found_at_its_new_path_only(client, sections):
+    page = add_method(sections["methods"]["DK"], 1)
+    with translation.override("da"):
+        assert client.get("/da/metoder/danmark/metode-1/").status_code == 200
+        page.slug_da = "ny-metode"
+        page.save_revision().publish()
+        assert client.get("/da/metoder/danmark/metode-1/").status_code == 404
+        assert client.get("/da/metoder/danmark/ny-metode/").status_code == 200
+
+
+def test_an_unpublished_page_is_not_served_from_a_remembered_path(client, sections):
+    page = add_method(sections["methods"]["DK"], 1)
+    with translation.override("da"):
+        assert client.get("/da/metoder/danmark/metode-1/").status_code == 200
+        page.unpublish()
+        assert client.get("/da/metoder/danmark/metode-1/").status_code == 404
