@@ -7,7 +7,8 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from . import routing
+        from . import routing, slug_validation
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
 
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)
+        slug_validation.install()
