@@ -5,21 +5,16 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from .conftest import programme
 from .pages import add_page, make_programme
 
 pytestmark = pytest.mark.django_db
 
 
-def programme_page(**fields):
-    from knowledge.models import ProgrammePage
-
-    return ProgrammePage(country="DK", original_language="da", summary_da="Et program.", **fields)
-
-
 def test_a_danish_slug_taken_by_a_sibling_is_refused(sections):
     section = sections["programmes"]["DK"]
-    add_page(section, programme_page(title_da="Første", slug_da="tryghed"))
-    twin = programme_page(title_da="Anden", slug_da="tryghed")
+    add_page(section, programme(title_da="Første", slug_da="tryghed"))
+    twin = programme(title_da="Anden", slug_da="tryghed")
     with pytest.raises(ValidationError) as refused:
         add_page(section, twin)
     assert "slug_da" in refused.value.message_dict
@@ -27,18 +22,16 @@ def test_a_danish_slug_taken_by_a_sibling_is_refused(sections):
 
 def test_a_swedish_slug_equal_to_a_siblings_danish_fallback_is_refused(sections):
     section = sections["programmes"]["DK"]
-    add_page(section, programme_page(title_da="Første", slug_da="trygghet"))  # no Swedish slug
-    other = programme_page(title_da="Anden", slug_da="anden", slug_sv="trygghet")
+    add_page(section, programme(title_da="Første", slug_da="trygghet"))  # no Swedish slug
+    other = programme(title_da="Anden", slug_da="anden", slug_sv="trygghet")
     with pytest.raises(ValidationError) as refused:
         add_page(section, other)
     assert list(refused.value.message_dict) == ["slug_sv"]
 
 
 def test_the_same_slug_under_another_parent_and_a_page_saved_again_are_accepted(sections):
-    add_page(sections["programmes"]["DK"], programme_page(title_da="Dansk", slug_da="samme"))
-    swedish = add_page(
-        sections["programmes"]["SE"], programme_page(title_da="Svensk", slug_da="samme")
-    )
+    add_page(sections["programmes"]["DK"], programme(title_da="Dansk", slug_da="samme"))
+    swedish = add_page(sections["programmes"]["SE"], programme(title_da="Svensk", slug_da="samme"))
     swedish.title_da = "Svensk, ny titel"
     swedish.full_clean()
 
@@ -49,7 +42,7 @@ def test_siblings_are_not_loaded_to_check_a_slug(sections):
     for number in range(30):
         add_page(
             sections["programmes"]["DK"],
-            programme_page(title_da=f"P {number}", slug_da=f"p-{number}"),
+            programme(title_da=f"P {number}", slug_da=f"p-{number}"),
         )
     with CaptureQueriesContext(connection) as queries:
         page.clean()
