@@ -10,11 +10,22 @@
 set -euo pipefail
 
 command=${1:?usage: postgres-instance.sh start|restart|stop DIR}
-dir=${2:?usage: postgres-instance.sh start|restart|stop DIR}
-bindir=$(dirname "$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -1)")
+dir=$(realpath -m "${2:?usage: postgres-instance.sh start|restart|stop DIR}")
+initdb=$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -1 || true)
+if [ -z "$initdb" ]; then
+    echo "PostgreSQL's server is not installed: apt-get install postgresql" >&2
+    exit 1
+fi
+bindir=$(dirname "$initdb")
 
+# Run as the server's owner, from DIR: the caller's folder may be one that `postgres` cannot
+# enter (a clone under /root, or in a `mktemp -d` folder).
 as_owner() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then
+        (cd "$dir" && runuser -u postgres -- "$@")
+    else
+        (cd "$dir" && "$@")
+    fi
 }
 
 case "$command" in
