@@ -17,6 +17,7 @@ help: ## List the targets
 
 $(VENV)/.installed: requirements.lock
 	@bash scripts/system-packages.sh
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.13 is needed: install it so that python3.13 is on the PATH (or as a pyenv 3.13 build), then run make again." >&2; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock

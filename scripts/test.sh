@@ -10,11 +10,11 @@ if [ "${1:-}" != --with-services ]; then
 fi
 
 PY=.venv/bin/python
-echo "== Checks"
-"$PY" manage.py check --fail-level WARNING
-"$PY" manage.py makemigrations --check --dry-run
-.venv/bin/ruff check .
-.venv/bin/ruff format --check .
+echo "== Checks: manage.py check, makemigrations --check, ruff"
+"$PY" manage.py check --fail-level WARNING >/dev/null
+"$PY" manage.py makemigrations --check --dry-run >/dev/null
+.venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet .
 
 echo "== Test suite (PostgreSQL at ${DATABASE_URL%%/bro}, Elasticsearch at $ELASTICSEARCH_URL)"
 .venv/bin/pytest ${PYTEST_ARGS:-}

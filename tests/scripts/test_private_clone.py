@@ -39,7 +39,14 @@ def test_services_start_and_stop_from_a_private_clone(tmp_path):
     }
 
     result = subprocess.run(
-        ["bash", "scripts/with-services.sh", "private-clone", sys.executable, "-c", USE_BOTH_SERVICES],
+        [
+            "bash",
+            "scripts/with-services.sh",
+            "private-clone",
+            sys.executable,
+            "-c",
+            USE_BOTH_SERVICES,
+        ],
         cwd=clone,
         env=environment,
         capture_output=True,
