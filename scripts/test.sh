@@ -10,9 +10,14 @@ if [ "${1:-}" != --with-services ]; then
 fi
 
 PY=.venv/bin/python
+# Run a check silently; on failure show what it printed.
+quietly() {
+    local output
+    output=$("$@" 2>&1) || { echo "$output"; return 1; }
+}
 echo "== Checks: manage.py check, makemigrations --check, ruff"
-"$PY" manage.py check --fail-level WARNING >/dev/null
-"$PY" manage.py makemigrations --check --dry-run >/dev/null
+quietly "$PY" manage.py check --fail-level WARNING
+quietly "$PY" manage.py makemigrations --check --dry-run
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 
