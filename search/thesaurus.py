@@ -1,6 +1,8 @@
 """The Danish–Swedish–English thesaurus: from the repository's CSV to the database to the index.
 
-`thesaurus.csv` is the starting vocabulary; editors then keep it in the admin (ThesaurusConcept).
+`thesaurus.csv` is the starting vocabulary. A data migration loads it, so it reaches the database
+with the tables themselves, before any page can be published and any index built; editors then
+keep it in the admin (ThesaurusConcept), and every index build takes its rules from there.
 The index's search analyzers carry it as a synonym filter. An edit queues a rebuild, which builds
 a new index with the new thesaurus and swaps the alias: search never stops answering.
 """
@@ -20,19 +22,20 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LABELLED_MODELS = [Theme, TargetGroup, Arena, Area]
 
 
-def load_csv(path=CSV_PATH):
-    """Add the concepts of the CSV that the database lacks; concepts editors changed stay."""
+def load_csv(path=CSV_PATH, model=ThesaurusConcept):
+    """Add the concepts of the CSV that the database lacks; concepts editors changed stay.
+
+    `model` is the migration's historical model when the data migration calls it.
+    """
     with open(path, encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
-    existing = set(ThesaurusConcept.objects.values_list("concept", flat=True))
+    existing = set(model.objects.values_list("concept", flat=True))
     new = [
-        ThesaurusConcept(
-            concept=row["concept"], **{f"terms_{lang}": row[lang] for lang in LANGUAGES}
-        )
+        model(concept=row["concept"], **{f"terms_{lang}": row[lang] for lang in LANGUAGES})
         for row in rows
         if row["concept"] not in existing
     ]
-    ThesaurusConcept.objects.bulk_create(new)
+    model.objects.bulk_create(new)
     return len(new)
 
 

@@ -5,7 +5,7 @@ from elasticsearch import ApiError
 from elasticsearch.helpers import BulkIndexError
 from tqdm import tqdm
 
-from search import indexing, queue, thesaurus
+from search import indexing, queue
 from search.client import UNAVAILABLE
 
 
@@ -58,9 +58,6 @@ class Command(BaseCommand):
             raise CommandError(f"Elasticsearch cannot be reached: {error}") from error
 
     def rebuild(self, quiet):
-        added = thesaurus.load_csv()
-        if added:
-            self.stdout.write(f"{added} thesaurus concepts added from thesaurus.csv.")
         total = sum(model.objects.live().count() for model in indexing.PAGE_TYPES)
         with tqdm(total=total, disable=quiet, unit="page", desc="Indexing") as bar:
             result = indexing.rebuild(progress=bar.update)
