@@ -15,7 +15,7 @@ stop_services() {
     if [ -n "$worker_pid" ]; then kill "$worker_pid" 2>/dev/null || true; fi
     if [ "$started_node" = yes ]; then
         echo "Stopping the Elasticsearch node this run started..."
-        "$PY" -m search.engine stop --base-port "$ES_BASE_PORT" || true
+        "$PY" -m devtools.elasticsearch stop --base-port "$ES_BASE_PORT" || true
     fi
 }
 trap stop_services EXIT
@@ -24,8 +24,8 @@ trap 'exit 130' INT TERM
 # The node starts in the background while the database is prepared.
 node_starter=
 if command -v java >/dev/null; then
-    if ! "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
-        "$PY" -m search.engine start --base-port "$ES_BASE_PORT" &
+    if ! "$PY" -m devtools.elasticsearch status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
+        "$PY" -m devtools.elasticsearch start --base-port "$ES_BASE_PORT" &
         node_starter=$!
         started_node=yes
     fi
@@ -36,7 +36,7 @@ fi
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py load_demo_content --admin
 if [ -n "$node_starter" ]; then wait "$node_starter"; fi
-if "$PY" -m search.engine status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
+if "$PY" -m devtools.elasticsearch status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
     "$PY" manage.py search_index --ensure --quiet
 fi
 # The worker sends page changes that could not reach Elasticsearch at once (e.g. while it is down).
