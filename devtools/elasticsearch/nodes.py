@@ -24,10 +24,18 @@ CLI_MAIN_CLASS = "org.elasticsearch.launcher.CliToolLauncher"
 #: Sized for a 2-core, 24 GB machine shared with the test suite: one JVM per node.
 DEFAULT_HEAP = ("-Xms512m", "-Xmx1g")
 START_MARKER = "--- "
-#: Lines the launcher prints after every failure, which name no reason.
-GENERIC_LINES = ("ERROR: Elasticsearch did not exit normally", "ERROR: Elasticsearch exited")
-REASON = re.compile(r"Exception|Error\b|error:|bootstrap check failure|failed", re.IGNORECASE)
-LOG_PREFIX = re.compile(r"^(\[[^\]]*\])+\s*")
+#: Lines that name no reason: the launcher's closing words after any failure, stack frames.
+NOISE = (
+    *(f"ERROR: Elasticsearch {end}" for end in ("did not exit normally", "exited", "died")),
+    "at ",
+    "...",
+)
+FATAL = "fatal exception while booting Elasticsearch"
+REASON = re.compile(r"exception|error|bootstrap check failure|failed|denied|cannot", re.IGNORECASE)
+#: ``[time][LEVEL][logger] [node] `` before a line of Elasticsearch's own log.
+LOG_PREFIX = re.compile(r"^\[[^\]]*\]\[(?P<level>\w+)\s*\]\[[^\]]*\]\s*(\[[^\]]*\]\s*)?")
+#: A header inside a message ("output:", "error:") with nothing after it.
+LABEL = re.compile(r"\w+:")
 
 
 def node_settings(layout: Layout, node: int, nodes: int, cluster_name: str) -> str:
@@ -222,24 +230,29 @@ def last_start(text: str) -> list[str]:
 
 
 def failure_reason(text: str) -> str:
-    """The one line of a node's log (since its last start) that says why it failed.
+    """The reason a node failed, as one line, from its log since its last start.
 
-    The first line naming an error, without the log's ``[time][level][logger]`` prefix;
-    stack frames and the launcher's closing "exited unexpectedly" say nothing.
+    The first line naming an error (Elasticsearch's own log lines only at level ERROR, without
+    their ``[time][level][logger]`` prefix), with the message lines that follow it up to the
+    stack trace: "starting java failed" alone would not say that the heap was too small.
     """
-    lines = [line.strip() for line in last_start(text) if line.strip()]
-    lines = [
-        line
-        for line in lines
-        if not line.startswith(("at ", "...", *GENERIC_LINES)) and "see logs" not in line.lower()
-    ]
-    for line in lines:
-        if REASON.search(line):
-            reason = LOG_PREFIX.sub("", line)
-            if "fatal exception while booting" in reason:
-                continue  # the exception itself follows
-            return reason[:300]
-    return lines[-1][:300] if lines else "the log says nothing"
+    lines = [line.strip() for line in last_start(text)]
+    for index, line in enumerate(lines):
+        prefix = LOG_PREFIX.match(line)
+        if prefix and prefix["level"] not in ("ERROR", "FATAL"):
+            continue
+        # Elasticsearch writes the exception right after these words, on the line or the next.
+        message = (line[prefix.end() :] if prefix else line).removeprefix(FATAL)
+        if line.startswith(NOISE) or not REASON.search(message):
+            continue
+        details = []
+        for following in lines[index + 1 :]:
+            if not following or following.startswith(("Caused by:", "[", *NOISE)):
+                break
+            if not LABEL.fullmatch(following):
+                details.append(following)
+        return "; ".join([message, *details])[:400]
+    return next((line for line in reversed(lines) if line), "the log says nothing")[:400]
 
 
 def read_log(layout: Layout, node: int) -> str:
