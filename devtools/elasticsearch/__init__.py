@@ -15,9 +15,9 @@ nodes in the background, with nothing but the standard library::
     python -m devtools.elasticsearch clean      # stop every node, delete the state folder
 
 The modules, one job each: ``fetch`` (the distribution from Maven Central), ``plugin`` (the
-plugin's build and install), ``layout`` (where a node's files go), ``service_user`` (running
-as root), ``nodes`` (settings, launch, processes), ``health`` (HTTP and waiting),
-``commands`` and ``cli``.
+plugin's build), ``runtime`` (the home the nodes run from: the distribution plus the plugin),
+``layout`` (where a node's files go), ``service_user`` (running as root), ``nodes``
+(settings, launch, processes, the log), ``health`` (HTTP and waiting), ``commands``, ``cli``.
 
 Version: 8.19.21, the newest 8.x integ-test zip on Maven Central, the same version
 docker-compose.yml runs as Elastic's official image; it runs on Java 17 (``ES_JAVA_HOME`` is
@@ -34,8 +34,8 @@ are in the server already.  Not available: other analysis-common filters and ana
 synonyms API, reindex, painless scripts, ICU.
 
 Cache (``BRO_CACHE_DIR``, default ``~/.cache/bro``): ``elasticsearch-<version>/`` holds the
-zip, the unpacked ``home/`` (marker ``fetch-complete.json``) and ``plugin/`` (the plugin's
-build, marker ``plugin.json`` with a hash of its sources: it is rebuilt when they change).
+unpacked ``home/`` (marker ``fetch-complete.json``) and ``plugin/<hash>/``, one build of the
+plugin per hash of its sources, so checkouts with different plugin sources share the cache.
 
 State folder, one rule: as root, ``/var/lib/bro-es/<hash of the checkout's path>/`` (owned by
 ``bro-es``, mode 0750, with a file ``checkout`` naming the checkout); otherwise
@@ -52,8 +52,9 @@ JVM's output, the whole of it when a start fails) and ``config/``, ``data/``, ``
 ``<state>/<base_port>/cluster.json`` records the cluster size and name the data was made
 with; ``start`` refuses to reuse it for another size or name.  ``config/elasticsearch.yml`` is
 rewritten on every start: it binds to 127.0.0.1, disables security and the disk watermarks.
-When ``bro-es`` cannot read the cache, the Elasticsearch home is mirrored with hard links into
-``<state>/runtime/``, and the nodes run from there.
+The nodes run from ``<state>/runtime/elasticsearch-<version>-<plugin hash>/``: the cached
+home mirrored with hard links, plus this checkout's plugin build (``bro-es`` can read it there
+when the cache under ``/root`` is private).
 
 One JVM per node (plus the small launcher JVM Elasticsearch starts it from), joined into one
 cluster through ``discovery.seed_hosts``.  To take one node of three down for a fault test,

@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .layout import EngineError, file_lock
+from .layout import EngineError, once
 
 DEFAULT_ES_VERSION = "8.19.21"
 DISTRIBUTION = "org.elasticsearch.distribution.integ-test-zip:elasticsearch"
@@ -89,40 +89,38 @@ def unpack(archive_path: Path, target: Path) -> None:
 def fetch_distribution() -> Path:
     """Make sure Elasticsearch is unpacked in the cache; return its home folder.
 
-    The first call runs Maven and unpacks the zip; later calls find the marker file and
-    return at once.  A lock keeps parallel callers from fetching twice.
+    The first call runs Maven and unpacks the zip; later calls find the marker file.
     """
     cache = cache_dir()
-    home = cache / "home"
     marker = cache / FETCH_MARKER
-    if marker.is_file():
-        return home
-    with file_lock(cache / ".fetch.lock"):
-        if marker.is_file():
-            return home
-        version = es_version()
-        print(f"Fetching Elasticsearch {version} ({DISTRIBUTION}) into {cache} ...")
-        started = time.monotonic()
-        pom = cache / "pom.xml"
-        pom.write_text(render_pom(version))
-        download = cache / "download"
-        shutil.rmtree(download, ignore_errors=True)
-        run_maven(
-            ["-f", str(pom), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
-             f"-DoutputDirectory={download}", "-DincludeTypes=zip"],
-            f"fetch {DISTRIBUTION}:{version}:zip from Maven Central (8.0.0 to "
-            f"{DEFAULT_ES_VERSION} exist; BRO_ES_VERSION picks one)",
-            cache / "fetch.log",
-        )  # fmt: skip
-        archives = list(download.glob("*.zip"))
-        if len(archives) != 1:
-            raise EngineError(f"Expected one zip in {download}, found {archives}.")
-        staging = cache / "home.partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        unpack(archives[0], staging)
-        shutil.rmtree(home, ignore_errors=True)
-        staging.rename(home)
-        shutil.rmtree(download, ignore_errors=True)
-        marker.write_text(json.dumps({"version": version, "artifact": DISTRIBUTION}) + "\n")
-        print(f"Fetched and unpacked Elasticsearch {version} in {time.monotonic() - started:.0f} s")
-    return home
+    once(marker.is_file, cache / ".fetch.lock", lambda: download_and_unpack(cache, marker))
+    return cache / "home"
+
+
+def download_and_unpack(cache: Path, marker: Path) -> None:
+    """Fetch the zip with Maven into ``cache`` and unpack it as ``cache/home``."""
+    version = es_version()
+    print(f"Fetching Elasticsearch {version} ({DISTRIBUTION}) into {cache} ...")
+    started = time.monotonic()
+    pom = cache / "pom.xml"
+    pom.write_text(render_pom(version))
+    download = cache / "download"
+    shutil.rmtree(download, ignore_errors=True)
+    run_maven(
+        ["-f", str(pom), f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+         f"-DoutputDirectory={download}", "-DincludeTypes=zip"],
+        f"fetch {DISTRIBUTION}:{version}:zip from Maven Central (8.0.0 to "
+        f"{DEFAULT_ES_VERSION} exist; BRO_ES_VERSION picks one)",
+        cache / "fetch.log",
+    )  # fmt: skip
+    archives = list(download.glob("*.zip"))
+    if len(archives) != 1:
+        raise EngineError(f"Expected one zip in {download}, found {archives}.")
+    staging = cache / "home.partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    unpack(archives[0], staging)
+    shutil.rmtree(cache / "home", ignore_errors=True)
+    staging.rename(cache / "home")
+    shutil.rmtree(download, ignore_errors=True)
+    marker.write_text(json.dumps({"version": version, "artifact": DISTRIBUTION}) + "\n")
+    print(f"Fetched and unpacked Elasticsearch {version} in {time.monotonic() - started:.0f} s")

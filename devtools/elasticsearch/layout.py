@@ -12,7 +12,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,15 @@ def file_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once(done: Callable[[], bool], lock: Path, make: Callable[[], None]) -> None:
+    """Run ``make`` unless ``done()``; the lock keeps parallel starts from making it twice."""
+    if done():
+        return
+    with file_lock(lock):
+        if not done():
+            make()
 
 
 @dataclass(frozen=True)

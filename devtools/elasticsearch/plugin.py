@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .fetch import cache_dir, es_version, run_maven
-from .layout import file_lock
+from .layout import once
 
 PLUGIN_SOURCE = Path(__file__).resolve().parent / "analysis_plugin"
 PLUGIN_NAME = "bro-compat"
@@ -48,30 +48,30 @@ def plugin_descriptor(version: str) -> str:
 
 def build_plugin(plugin_hash: str) -> Path:
     """The plugin's module folder (jar and descriptor) for ``plugin_hash``, built if missing."""
-    builds = cache_dir() / "plugin"
-    module = builds / plugin_hash / PLUGIN_NAME
-    if module.is_dir():
-        return module
-    with file_lock(builds / ".lock"):
-        if module.is_dir():
-            return module
-        version = es_version()
-        print(f"Building the {PLUGIN_NAME} plugin for Elasticsearch {version} ...")
-        started = time.monotonic()
-        build = builds / plugin_hash / "build"
-        shutil.rmtree(build, ignore_errors=True)
-        shutil.copytree(PLUGIN_SOURCE, build, ignore=shutil.ignore_patterns("target"))
-        run_maven(
-            ["-f", str(build / "pom.xml"), "package", f"-Des.version={version}"],
-            f"build the Elasticsearch plugin in {PLUGIN_SOURCE}",
-            builds / plugin_hash / "build.log",
-        )
-        staging = module.with_name(f"{PLUGIN_NAME}.partial")
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        shutil.copy2(build / "target" / f"{PLUGIN_NAME}.jar", staging / f"{PLUGIN_NAME}.jar")
-        (staging / "plugin-descriptor.properties").write_text(plugin_descriptor(version))
-        staging.rename(module)
-        shutil.rmtree(build, ignore_errors=True)
-        print(f"Built the plugin in {time.monotonic() - started:.0f} s.")
+    folder = cache_dir() / "plugin" / plugin_hash
+    module = folder / PLUGIN_NAME
+    once(module.is_dir, folder.parent / ".lock", lambda: build(folder, module))
     return module
+
+
+def build(folder: Path, module: Path) -> None:
+    """Build the plugin with Maven in ``folder``, leaving the module in ``module``."""
+    version = es_version()
+    print(f"Building the {PLUGIN_NAME} plugin for Elasticsearch {version} ...")
+    started = time.monotonic()
+    build = folder / "build"
+    shutil.rmtree(build, ignore_errors=True)
+    shutil.copytree(PLUGIN_SOURCE, build, ignore=shutil.ignore_patterns("target"))
+    run_maven(
+        ["-f", str(build / "pom.xml"), "package", f"-Des.version={version}"],
+        f"build the Elasticsearch plugin in {PLUGIN_SOURCE}",
+        folder / "build.log",
+    )
+    staging = module.with_name(f"{PLUGIN_NAME}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    shutil.copy2(build / "target" / f"{PLUGIN_NAME}.jar", staging / f"{PLUGIN_NAME}.jar")
+    (staging / "plugin-descriptor.properties").write_text(plugin_descriptor(version))
+    staging.rename(module)
+    shutil.rmtree(build, ignore_errors=True)
+    print(f"Built the plugin in {time.monotonic() - started:.0f} s.")

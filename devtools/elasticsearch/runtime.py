@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 from .fetch import es_version
-from .layout import file_lock
+from .layout import once
 from .plugin import PLUGIN_NAME
 from .service_user import give_to_service_user
 
@@ -24,23 +24,25 @@ def runtime_home(data_dir: Path, home: Path, module: Path, plugin_hash: str) -> 
     """The home for ``plugin_hash`` under ``data_dir/runtime``, made if missing."""
     runtime = data_dir / "runtime"
     mirror = runtime / f"elasticsearch-{es_version()}-{plugin_hash}"
-    if (mirror / COMPLETE_MARKER).is_file():
-        return mirror
-    with file_lock(runtime / ".lock"):
-        give_to_service_user([runtime])
-        if (mirror / COMPLETE_MARKER).is_file():
-            return mirror
-        for old in runtime.glob("elasticsearch-*"):
-            shutil.rmtree(old, ignore_errors=True)  # homes of other versions or plugin builds
-        staging = runtime / ".partial"
-        shutil.rmtree(staging, ignore_errors=True)
-        linked = subprocess.run(["cp", "-al", str(home), str(staging)], capture_output=True)
-        if linked.returncode != 0:
-            shutil.rmtree(staging, ignore_errors=True)
-            shutil.copytree(home, staging, symlinks=True)
-        # A home fetched by an older launcher may hold a plugin build of its own.
-        shutil.rmtree(staging / "modules" / PLUGIN_NAME, ignore_errors=True)
-        shutil.copytree(module, staging / "modules" / PLUGIN_NAME)
-        staging.rename(mirror)
-        (mirror / COMPLETE_MARKER).touch()
+    complete = mirror / COMPLETE_MARKER
+    once(complete.is_file, runtime / ".lock", lambda: make_mirror(home, module, mirror))
     return mirror
+
+
+def make_mirror(home: Path, module: Path, mirror: Path) -> None:
+    """Mirror ``home`` into ``mirror`` with ``module`` as the plugin, replacing older mirrors."""
+    runtime = mirror.parent
+    give_to_service_user([runtime])
+    for old in runtime.glob("elasticsearch-*"):
+        shutil.rmtree(old, ignore_errors=True)  # homes of other versions or plugin builds
+    staging = runtime / ".partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    linked = subprocess.run(["cp", "-al", str(home), str(staging)], capture_output=True)
+    if linked.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(home, staging, symlinks=True)
+    # A home fetched by an older launcher may hold a plugin build of its own.
+    shutil.rmtree(staging / "modules" / PLUGIN_NAME, ignore_errors=True)
+    shutil.copytree(module, staging / "modules" / PLUGIN_NAME)
+    staging.rename(mirror)
+    (mirror / COMPLETE_MARKER).touch()
