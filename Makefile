@@ -79,20 +79,21 @@ bench: bench-setup ## Benchmarks at 1k, 10k and 100k pages into benchmarks/RESUL
 
 .PHONY: es-start
 es-start: $(VENV)/.installed ## Start the local Elasticsearch node (idempotent)
-	$(PY) -m search.engine start --base-port $(ES_BASE_PORT)
+	$(PY) -m devtools.elasticsearch start --base-port $(ES_BASE_PORT)
 
 .PHONY: es-cluster
 es-cluster: $(VENV)/.installed ## Start a local three-node Elasticsearch cluster
-	$(PY) -m search.engine start --nodes 3 --base-port $(ES_BASE_PORT)
+	$(PY) -m devtools.elasticsearch start --nodes 3 --base-port $(ES_BASE_PORT)
 
 .PHONY: es-stop
 es-stop: ## Stop the local Elasticsearch node
-	$(PY) -m search.engine stop --base-port $(ES_BASE_PORT)
+	$(PY) -m devtools.elasticsearch stop --base-port $(ES_BASE_PORT)
 
 .PHONY: es-status
 es-status: ## Is the local Elasticsearch node up?
-	$(PY) -m search.engine status --base-port $(ES_BASE_PORT)
+	$(PY) -m devtools.elasticsearch status --base-port $(ES_BASE_PORT)
 
 .PHONY: clean
-clean: ## Remove the virtual environment, the SQLite database and the service data
+clean: ## Stop the local nodes; remove the virtual environment, the SQLite database and the service data
+	$(if $(wildcard $(PY)),$(PY),python3) -m devtools.elasticsearch clean
 	rm -rf $(VENV) node_modules db.sqlite3 .services staticfiles screenshots

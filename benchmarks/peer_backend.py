@@ -1,6 +1,6 @@
 """Wagtail's Elasticsearch 8 backend, with analysis the project's node can run.
 
-The node (`search/engine.py`) is Elastic's integration-test build, which lacks the
+The node (`devtools/elasticsearch`) is Elastic's integration-test build, which lacks the
 `analysis-common` module and so the `ngram` and `edge_ngram` token filters that Wagtail's
 default index settings declare for autocompletion. This backend declares those two analyzers
 without n-grams (folded, lowercased words). Full-text search, which is what the benchmark

@@ -53,7 +53,7 @@ def machine(es_url):
                 for name in ("django", "wagtail", "modelsearch", "elasticsearch", "gunicorn")
             ),
         ),
-        ("Elasticsearch", f"{es_version} (search/engine.py node, 1 node, heap as it sets)"),
+        ("Elasticsearch", f"{es_version} (devtools/elasticsearch node, 1 node, heap as it sets)"),
         ("PostgreSQL", f"{postgres} (scripts/postgres-instance.sh: fsync off)"),
         ("Load tool", " ".join(wrk)),
         ("Server", "gunicorn, 3 sync workers (as the Dockerfile), benchmarks.settings"),

@@ -3,7 +3,7 @@
 PostgreSQL is the private, throw-away server of `scripts/postgres-instance.sh` (as `make test`
 uses it); each corpus size gets its own database in it (`bench_1000` ...), the larger ones
 copied from the smaller (`CREATE DATABASE ... TEMPLATE`) and then grown. Elasticsearch is the
-project's node (`search/engine.py`) on the benchmark's own base port.
+project's node (`devtools/elasticsearch`) on the benchmark's own base port.
 """
 
 import datetime
@@ -68,7 +68,7 @@ def es_start(base_port):
     except OSError:
         pass
     subprocess.run(
-        [PYTHON, "-m", "search.engine", "start", "--base-port", str(base_port)],
+        [PYTHON, "-m", "devtools.elasticsearch", "start", "--base-port", str(base_port)],
         cwd=ROOT,
         check=True,
     )
@@ -76,7 +76,9 @@ def es_start(base_port):
 
 
 def es_stop(base_port):
-    subprocess.run([PYTHON, "-m", "search.engine", "stop", "--base-port", str(base_port)], cwd=ROOT)
+    subprocess.run(
+        [PYTHON, "-m", "devtools.elasticsearch", "stop", "--base-port", str(base_port)], cwd=ROOT
+    )
 
 
 class Gunicorn:

@@ -13,7 +13,7 @@ ES_BASE_PORT=${ES_BASE_PORT:-9200}
 LOGS=.services/logs
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.dev}
 export ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:$((ES_BASE_PORT + 1))}
-es=("$PY" -m search.engine)
+es=("$PY" -m devtools.elasticsearch)
 started_node=no
 worker_supervisor=
 mkdir -p "$LOGS"

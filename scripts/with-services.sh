@@ -12,7 +12,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 pg_dir=$(mktemp -d "/tmp/bro-$name-postgres.XXXXXX")
 
 cleanup() {
-    "$PY" -m search.engine stop --base-port "$ES_BASE_PORT" >/dev/null 2>&1 || true
+    "$PY" -m devtools.elasticsearch stop --base-port "$ES_BASE_PORT" >/dev/null 2>&1 || true
     bash scripts/postgres-instance.sh stop "$pg_dir"
 }
 trap cleanup EXIT
@@ -21,7 +21,7 @@ trap 'exit 130' INT TERM
 echo "== Starting PostgreSQL and Elasticsearch"
 DATABASE_URL=$(bash scripts/postgres-instance.sh start "$pg_dir")
 export DATABASE_URL
-"$PY" -m search.engine start --base-port "$ES_BASE_PORT"
+"$PY" -m devtools.elasticsearch start --base-port "$ES_BASE_PORT"
 export ELASTICSEARCH_URL=http://127.0.0.1:$((ES_BASE_PORT + 1))
 # The fault tests restart this PostgreSQL.
 export BRO_TEST_POSTGRES_DIR=$pg_dir

@@ -1,6 +1,6 @@
 """One node of a three-node cluster stops: search keeps answering and finds every page.
 
-The test starts its own cluster (search/engine.py, base port ES_CLUSTER_TEST_BASE_PORT, 9260
+The test starts its own cluster (devtools/elasticsearch, base port ES_CLUSTER_TEST_BASE_PORT, 9260
 by default, so it never meets the single test node) with a small heap per node, builds the
 index with one replica (ELASTICSEARCH_REPLICAS), stops the node holding the primary shard while
 searches run, and stops the whole cluster at the end, whatever happened.
@@ -29,7 +29,7 @@ HEAP = "-Xms256m -Xmx384m"
 
 def cluster_command(*arguments):
     result = subprocess.run(
-        [sys.executable, "-m", "search.engine", *arguments, "--base-port", str(BASE_PORT)],
+        [sys.executable, "-m", "devtools.elasticsearch", *arguments, "--base-port", str(BASE_PORT)],
         cwd=REPO,
         env={**os.environ, "ES_JAVA_OPTS": HEAP},
         capture_output=True,

@@ -68,7 +68,7 @@ def test_make_run_serves_a_private_clone_with_the_thesaurus_in_its_index(tmp_pat
     site_port = free_port()
     environment = {key: value for key, value in os.environ.items() if key not in NOT_INHERITED}
     environment.update(ES_BASE_PORT=str(es_base_port), PORT=str(site_port))
-    launcher = [sys.executable, "-m", "search.engine"]
+    launcher = [sys.executable, "-m", "devtools.elasticsearch"]
     subprocess.run([*launcher, "start", "--base-port", str(es_base_port)], cwd=clone, check=True)
     make_run = subprocess.Popen(
         ["make", "run"],

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.elasticsearch
 def engine_command(action):
     base_port = os.environ.get("ES_BASE_PORT", "9250")
     subprocess.run(
-        [sys.executable, "-m", "search.engine", action, "--base-port", base_port],
+        [sys.executable, "-m", "devtools.elasticsearch", action, "--base-port", base_port],
         check=True,
         capture_output=True,
         timeout=300,
