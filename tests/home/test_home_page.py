@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from tests.knowledge.pages import make_method, make_programme
+from tests.factories import make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
 HOME_QUERIES = 15

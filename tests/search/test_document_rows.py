@@ -22,8 +22,7 @@ from search.indexing import (
     documents,
     page_to_document,
 )
-
-from .conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +98,7 @@ def reference_document(page):
 @pytest.fixture
 def demo_pages(sections):
     call_command("load_demo_content", stdout=io.StringIO())
-    untranslated = make_page(
+    untranslated = add_programme(
         sections["programmes"]["SE"],
         title_da="Trygge gårde",
         title_sv="Trygga gårdar",

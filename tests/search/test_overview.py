@@ -17,8 +17,7 @@ from search.client import get_client
 from search.overview.aggregations import Scope, run_overview
 from search.params import SearchParams
 from search.results import run_search
-
-from .conftest import build_index, document
+from tests.factories import build_index, document
 
 pytestmark = pytest.mark.elasticsearch
 

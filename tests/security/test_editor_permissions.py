@@ -8,14 +8,14 @@ import pytest
 from django.urls import reverse
 
 from knowledge.models import ProgrammePage
-from tests.search.conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def swedish_page(sections):
-    return make_page(
+    return add_programme(
         sections["programmes"]["SE"],
         title_da="Svensk",
         title_sv="Svensk",
@@ -44,7 +44,9 @@ def test_danish_editor_cannot_unpublish_or_delete_a_swedish_page(
 
 
 def test_danish_editor_cannot_move_a_page_into_the_swedish_section(client, danish_editor, sections):
-    danish = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    danish = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
     client.force_login(danish_editor)
     target = sections["programmes"]["SE"]
     url = reverse("wagtailadmin_pages:move_confirm", args=[danish.pk, target.pk])
@@ -56,7 +58,9 @@ def test_danish_editor_cannot_move_a_page_into_the_swedish_section(client, danis
 
 
 def test_danish_editor_cannot_publish_even_in_the_danish_section(danish_editor, sections):
-    page = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    page = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
     permissions = page.permissions_for_user(danish_editor)
     assert permissions.can_edit() and not permissions.can_publish()
     assert not permissions.can_unpublish() and not permissions.can_delete()
