@@ -85,6 +85,14 @@ def danish_editor(django_user_model, sections):
 
 
 @pytest.fixture
+def swedish_editor(django_user_model, sections):
+    """A member of "Editors – Sweden": may edit in the Swedish sections, publish nowhere."""
+    user = django_user_model.objects.create_user("se-editor", password="pw")
+    user.groups.add(Group.objects.get(name="Editors – Sweden"))
+    return user
+
+
+@pytest.fixture
 def english_admin(admin_client, admin_user):
     """The admin client, with the admin interface in English (the default is Danish)."""
     set_admin_language(admin_user, "en")

@@ -64,3 +64,37 @@ def test_danish_editor_cannot_publish_even_in_the_danish_section(danish_editor, 
     permissions = page.permissions_for_user(danish_editor)
     assert permissions.can_edit() and not permissions.can_publish()
     assert not permissions.can_unpublish() and not permissions.can_delete()
+
+
+@pytest.mark.parametrize("kind", ["programmes", "methods"])
+def test_swedish_editor_adds_and_edits_in_the_swedish_sections_only(swedish_editor, sections, kind):
+    swedish, danish = sections[kind]["SE"], sections[kind]["DK"]
+    assert swedish.permissions_for_user(swedish_editor).can_add_subpage()
+    assert not danish.permissions_for_user(swedish_editor).can_add_subpage()
+    assert not danish.get_parent().permissions_for_user(swedish_editor).can_add_subpage()
+
+
+def test_swedish_editor_edits_a_swedish_page_but_cannot_publish_it(swedish_editor, swedish_page):
+    permissions = swedish_page.permissions_for_user(swedish_editor)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert not permissions.can_unpublish() and not permissions.can_delete()
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("wagtailadmin_pages:edit", "get"),
+        ("wagtailadmin_pages:unpublish", "post"),
+        ("wagtailadmin_pages:delete", "post"),
+    ],
+)
+def test_swedish_editor_cannot_edit_unpublish_or_delete_a_danish_page(
+    client, swedish_editor, sections, name, method
+):
+    danish = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
+    client.force_login(swedish_editor)
+    response = getattr(client, method)(reverse(name, args=[danish.pk]))
+    assert response.status_code in (302, 403)
+    assert ProgrammePage.objects.get(pk=danish.pk).live
