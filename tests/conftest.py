@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -29,6 +30,17 @@ def pytest_sessionstart(session):
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             pytest.exit(f"CI must run against PostgreSQL, not {engine}", returncode=1)
+
+
+@pytest.fixture(scope="module")
+def migrated_rows_put_back(django_db_setup, django_db_blocker):
+    """For a module with tests that commit (`django_db(transaction=True,
+    serialized_rollback=True)`): each of those ends with the database flushed, the rows the
+    migrations wrote (Wagtail's root page) included. The tests after the module expect them.
+    """
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,8 @@ def test_a_rolled_back_change_leaves_no_queue_row(pages):
     assert IndexTask.objects.count() == before
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("migrated_rows_put_back")
 def test_two_drains_at_once_send_each_change_once(engine, pages, thesaurus_loaded, monkeypatch):
     """Two workers, each on a connection of its own: while the first sends the rows it took,
     the second drains too, and must find nothing left to take."""
