@@ -1,13 +1,25 @@
-"""Fixtures shared by the whole suite, and the guard that the real services are there."""
+"""Fixtures shared by the whole suite, and the guard that the real services are there.
+
+Tests that need Elasticsearch take `engine`: the real node that `make test` starts, with an
+index alias of the test's own, so tests never see each other's documents. A missing node fails
+the test with a message; it is never skipped.
+"""
 
 import os
+import uuid
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from knowledge.models import Theme
+from search import thesaurus
+from search.client import UNAVAILABLE, get_client
+
+from .factories import add_programme, set_admin_language
 
 
 def pytest_sessionstart(session):
@@ -18,6 +30,17 @@ def pytest_sessionstart(session):
         engine = settings.DATABASES["default"]["ENGINE"]
         if "postgresql" not in engine:
             pytest.exit(f"CI must run against PostgreSQL, not {engine}", returncode=1)
+
+
+@pytest.fixture(scope="module")
+def migrated_rows_put_back(django_db_setup, django_db_blocker):
+    """For a module with tests that commit (`django_db(transaction=True,
+    serialized_rollback=True)`): each of those ends with the database flushed, the rows the
+    migrations wrote (Wagtail's root page) included. The tests after the module expect them.
+    """
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture(autouse=True)
@@ -73,13 +96,12 @@ def danish_editor(django_user_model, sections):
     return user
 
 
-def set_admin_language(user, language):
-    """The language the admin interface speaks to this user."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
+@pytest.fixture
+def swedish_editor(django_user_model, sections):
+    """A member of "Editors – Sweden": may edit in the Swedish sections, publish nowhere."""
+    user = django_user_model.objects.create_user("se-editor", password="pw")
+    user.groups.add(Group.objects.get(name="Editors – Sweden"))
+    return user
 
 
 @pytest.fixture
@@ -87,3 +109,63 @@ def english_admin(admin_client, admin_user):
     """The admin client, with the admin interface in English (the default is Danish)."""
     set_admin_language(admin_user, "en")
     return admin_client
+
+
+@pytest.fixture
+def engine(settings, db):
+    """The Elasticsearch client, with an index alias of this test's own, removed afterwards."""
+    settings.ELASTICSEARCH_INDEX = f"bro-test-{uuid.uuid4().hex[:10]}"
+    client = get_client()
+    try:
+        client.cluster.health(wait_for_status="yellow", timeout="30s")
+    except UNAVAILABLE as error:
+        pytest.fail(
+            f"Elasticsearch is not reachable at {settings.ELASTICSEARCH_URL} ({error}). "
+            "`make test` starts it; alone, run `make es-start ES_BASE_PORT=9250`."
+        )
+    yield client
+    names = list(client.indices.get(index=f"{settings.ELASTICSEARCH_INDEX}*"))
+    if names:
+        client.indices.delete(index=",".join(names))
+
+
+@pytest.fixture
+def unreachable_engine(settings):
+    """The site pointed at a port where no Elasticsearch listens (the discard port)."""
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    get_client.cache_clear()
+    yield
+    get_client.cache_clear()
+
+
+@pytest.fixture
+def thesaurus_loaded(db):
+    thesaurus.load_csv()
+
+
+@pytest.fixture
+def pages(sections):
+    """Real pages: a Danish programme with a theme, a Swedish one for both countries."""
+    burglary = Theme.objects.create(
+        name_da="Indbrud", name_sv="Inbrott", name_en="Burglary", slug="burglary"
+    )
+    danish = add_programme(
+        sections["programmes"]["DK"],
+        title_da="Tryg i parcelhuskvarteret",
+        summary_da="Politiet forebygger indbrud med nabohjælp.",
+        start_year=2019,
+        themes=[burglary],
+    )
+    swedish = add_programme(
+        sections["programmes"]["SE"],
+        title_da="Støtte til familier",
+        title_sv="Stöd till familjer",
+        summary_da="Kommunen arbejder mod vold i nære relationer.",
+        summary_sv="Kommunen arbetar mot våld i nära relationer.",
+        start_year=2022,
+        end_year=2027,
+        country="BOTH",
+        original_language="sv",
+        status="ended",
+    )
+    return {"da": danish, "sv": swedish}

@@ -14,7 +14,7 @@ from knowledge.demo_content.loader import load_demo_content
 from knowledge.models import ProgrammePage
 from search.models import IndexTask, ThesaurusConcept
 from search.thesaurus import load_csv
-from tests.search.conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_backup_wipe_restore_gives_back_every_page_revision_and_snippet(demo_sit
 
 
 def test_restore_refuses_a_database_with_content_unless_forced(sections, tmp_path):
-    page = make_page(
+    page = add_programme(
         sections["programmes"]["DK"], title_da="Tryg bolig", summary_da="x", country="DK"
     )
     with connection.cursor() as cursor:

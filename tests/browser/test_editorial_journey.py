@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from search.models import IndexTask
-from tests.conftest import set_admin_language
+from tests.factories import set_admin_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

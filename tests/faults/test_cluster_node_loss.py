@@ -25,6 +25,8 @@ BASE_PORT = int(os.environ.get("ES_CLUSTER_TEST_BASE_PORT", "9260"))
 NODES = 3
 #: Three JVMs next to the test node and the suite: a small heap is plenty for a test index.
 HEAP = "-Xms256m -Xmx384m"
+#: Searches that must be answered after the cluster has seen the node leave.
+SEARCHES_AFTER_LOSS = 5
 
 
 def cluster_command(*arguments):
@@ -100,15 +102,18 @@ def test_search_finds_every_page_while_a_node_is_down(
         # Asked of a survivor: the stopped node may be the one `waiting` talks to.
         survivor_client = Elasticsearch(cluster[survivor], request_timeout=130)
         survivor_client.cluster.health(wait_for_nodes=str(NODES - 1), timeout="60s")
-        for _ in range(20):
-            if len(counts) > 5:
+        before_loss = len(counts)  # searches answered while the node may still have been up
+        for _ in range(100):
+            if len(counts) - before_loss >= SEARCHES_AFTER_LOSS:
                 break
             done.wait(0.2)
     finally:
         done.set()
         thread.join()
 
-    assert failures == [] and counts and set(counts) == {len(expected)}
+    assert failures == []
+    assert len(counts) - before_loss >= SEARCHES_AFTER_LOSS, "no searches after the node left"
+    assert set(counts) == {len(expected)}
     answer = client.get("/api/search/", {"q": "", "lang": "da"}).json()
     assert answer["engine_available"] is True
     assert sorted(result["id"] for result in answer["results"]) == expected

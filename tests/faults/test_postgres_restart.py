@@ -1,4 +1,5 @@
-"""PostgreSQL restarts under a running site: the next request works, no site restart needed.
+"""PostgreSQL restarts or goes away under a running site: /healthz says so, and the next request
+after it is back works, no site restart needed.
 
 The site runs as in production, under gunicorn with persistent database connections
 (CONN_MAX_AGE), against the test database. A restart of PostgreSQL kills those connections;
@@ -89,9 +90,10 @@ def live_database_url(django_db_setup):
     return f"{base}/{name}"
 
 
-def restart_postgres(folder):
+def postgres(command, folder):
+    """`restart`, `pause` or `resume` the private server (scripts/postgres-instance.sh)."""
     subprocess.run(
-        ["bash", "scripts/postgres-instance.sh", "restart", folder],
+        ["bash", "scripts/postgres-instance.sh", command, folder],
         cwd=REPO, check=True, capture_output=True, timeout=120,
     )  # fmt: skip
 
@@ -103,7 +105,7 @@ def test_site_answers_the_first_request_after_a_postgres_restart(site, postgres_
     assert status == 200 and json.loads(body)["engine_available"] is False
 
     try:
-        restart_postgres(postgres_dir)
+        postgres("restart", postgres_dir)
     finally:
         connections.close_all()  # this process's own connections died too
 
@@ -113,3 +115,17 @@ def test_site_answers_the_first_request_after_a_postgres_restart(site, postgres_
     status, body = get(f"{site}/api/search/?q=tryg")
     assert status == 200, body
     assert json.loads(body)["count"] == 0
+
+
+def test_healthz_names_the_database_while_postgres_is_down(site, postgres_dir):
+    try:
+        postgres("pause", postgres_dir)
+        status, body = get(f"{site}/healthz")
+    finally:
+        postgres("resume", postgres_dir)
+        connections.close_all()  # this process's own connections died too
+    assert status == 503, body
+    answer = json.loads(body)
+    assert answer["failing"] == ["database"] and answer["elasticsearch"]["ok"]
+    status, body = get(f"{site}/healthz")
+    assert status == 200 and json.loads(body)["database"]["ok"], body

@@ -25,7 +25,7 @@ def test_api_searches_never_fail_while_the_index_is_rebuilt(engine, pages, thesa
     done = threading.Event()
 
     def keep_searching():
-        visitor = Client()
+        visitor = Client(raise_request_exception=True)
         try:
             while not done.is_set():
                 response = visitor.get("/api/search/", {"q": "", "lang": "da"})
@@ -34,6 +34,8 @@ def test_api_searches_never_fail_while_the_index_is_rebuilt(engine, pages, thesa
                     failures.append((response.status_code, body))
                 else:
                     counts.append(body["count"])
+        except Exception as error:  # noqa: BLE001 - a searcher that dies is a failure to report
+            failures.append(error)
         finally:
             connections.close_all()
 

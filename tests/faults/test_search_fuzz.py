@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from knowledge.models import Area, Arena, Organisation, TargetGroup, Theme
 from search.params import FIXED_FACETS
-from tests.search.conftest import build_index, document
+from tests.factories import build_index, document
 
 pytestmark = pytest.mark.elasticsearch
 

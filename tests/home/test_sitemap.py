@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 from django.utils import translation
 
-from tests.knowledge.pages import make_programme
+from tests.factories import make_programme
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 LANGUAGES = ["da", "sv", "en"]

@@ -24,17 +24,17 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
-
-from .pages import add_page, slugs
+from tests.factories import add_page, programme, slugs, term, trilingual
 
 
 @pytest.fixture
 def organisation():
-    return Organisation.objects.create(
-        name_da="Midt- og Vestjyllands Politi",
-        name_sv="Midt- og Vestjyllands polis",
-        name_en="Central and West Jutland Police",
-        slug="mvjp",
+    return term(
+        Organisation,
+        "mvjp",
+        "Midt- og Vestjyllands Politi",
+        "Midt- og Vestjyllands polis",
+        "Central and West Jutland Police",
         kind="police",
         country="DK",
     )
@@ -42,33 +42,13 @@ def organisation():
 
 @pytest.fixture
 def theme():
-    return Theme.objects.create(
-        name_da="Indbrud", name_sv="Inbrott", name_en="Burglary", slug="burglary"
-    )
+    return term(Theme, "burglary", "Indbrud", "Inbrott", "Burglary")
 
 
 @pytest.fixture
 def demo_content(db):
     """Every programme and method of the seed documents, published (knowledge/demo_content)."""
     call_command("load_demo_content", stdout=io.StringIO())
-
-
-def programme(**fields):
-    return ProgrammePage(
-        **{
-            "country": "DK",
-            "original_language": "da",
-            "summary_da": "Et kriminalpræventivt program.",
-            **fields,
-        }
-    )
-
-
-def add_programmes(section, count, **fields):
-    """More published programmes, for the tests that a listing's cost does not grow with them."""
-    for number in range(count):
-        page = programme(title_da=f"Program {number}", slug_da=f"program-{number}", **fields)
-        add_page(section, page)
 
 
 @pytest.fixture
@@ -188,54 +168,52 @@ def open_data_pages(sections, theme, organisation):
 def compared_pages(sections, organisation, theme):
     """Three pages to compare: a Danish programme with every field filled in, a Swedish one whose
     English translation is missing, and a Swedish method. Both programmes share the theme."""
-    denmark = Area.objects.create(
-        name_da="Danmark",
-        name_sv="Danmark",
-        name_en="Denmark",
-        slug="dk",
-        kind="country",
-        country="DK",
-    )
-    region = Area.objects.create(
-        name_da="Region Midtjylland",
-        name_sv="Region Midtjylland",
-        name_en="Central Denmark Region",
-        slug="region-midt",
+    denmark = term(Area, "dk", "Danmark", "Danmark", "Denmark", kind="country", country="DK")
+    region = term(
+        Area,
+        "region-midt",
+        "Region Midtjylland",
+        "Region Midtjylland",
+        "Central Denmark Region",
         kind="region",
         country="DK",
     )
-    county = Area.objects.create(
-        name_da="Östergötlands län",
-        name_sv="Östergötlands län",
-        name_en="Östergötland County",
-        slug="ostergotland",
+    county = term(
+        Area,
+        "ostergotland",
+        "Östergötlands län",
+        "Östergötlands län",
+        "Östergötland County",
         kind="county",
         country="SE",
     )
-    funder = Organisation.objects.create(
-        name_da="TrygFonden",
-        name_sv="TrygFonden",
-        name_en="TrygFonden",
-        slug="trygfonden",
+    funder = term(
+        Organisation,
+        "trygfonden",
+        "TrygFonden",
+        "TrygFonden",
+        "TrygFonden",
         kind="foundation",
         country="DK",
     )
-    county_board = Organisation.objects.create(
-        name_da="Länsstyrelsen Östergötland",
-        name_sv="Länsstyrelsen Östergötland",
-        name_en="Östergötland County Administrative Board",
-        slug="lansstyrelsen-ostergotland",
+    county_board = term(
+        Organisation,
+        "lansstyrelsen-ostergotland",
+        "Länsstyrelsen Östergötland",
+        "Länsstyrelsen Östergötland",
+        "Östergötland County Administrative Board",
         kind="region",
         country="SE",
     )
-    residents = TargetGroup.objects.create(
-        name_da="Beboere", name_sv="Boende", name_en="Residents", slug="residents"
-    )
-    home = Arena.objects.create(name_da="Hjemmet", name_sv="Hemmet", name_en="Home", slug="home")
+    residents = term(TargetGroup, "residents", "Beboere", "Boende", "Residents")
+    home = term(Arena, "home", "Hjemmet", "Hemmet", "Home")
     minutes = Source.objects.create(
-        title_da="Referat af kredsrådsmøde",
-        title_sv="Protokoll från kredsrådsmöte",
-        title_en="Minutes of the district council meeting",
+        **trilingual(
+            "title",
+            "Referat af kredsrådsmøde",
+            "Protokoll från kredsrådsmöte",
+            "Minutes of the district council meeting",
+        ),
         slug="minutes",
         kind="minutes",
         publisher=organisation,
@@ -245,15 +223,14 @@ def compared_pages(sections, organisation, theme):
     method = add_page(
         sections["methods"]["SE"],
         MethodPage(
-            title_da="Forstærkningsteams",
-            title_sv="Förstärkningsteam",
-            title_en="Reinforcement teams",
-            slug_da="forstaerkningsteams",
-            slug_sv="forstarkningsteam",
-            slug_en="reinforcement-teams",
-            summary_da="Socialtjenesten hjælper hurtigt.",
-            summary_sv="Socialtjänsten hjälper snabbt.",
-            summary_en="Social services help quickly.",
+            **trilingual("title", "Forstærkningsteams", "Förstärkningsteam", "Reinforcement teams"),
+            **trilingual("slug", "forstaerkningsteams", "forstarkningsteam", "reinforcement-teams"),
+            **trilingual(
+                "summary",
+                "Socialtjenesten hjælper hurtigt.",
+                "Socialtjänsten hjälper snabbt.",
+                "Social services help quickly.",
+            ),
             what_it_is_en="A team that steps in within a day.",
             requirements_en="Two social workers on call.",
             country="SE",
@@ -264,15 +241,14 @@ def compared_pages(sections, organisation, theme):
     danish = add_page(
         sections["programmes"]["DK"],
         ProgrammePage(
-            title_da="Tryg i huset",
-            title_sv="Trygg i huset",
-            title_en="Safe at home",
-            slug_da="tryg-i-huset",
-            slug_sv="trygg-i-huset",
-            slug_en="safe-at-home",
-            summary_da="Politiet forebygger indbrud sammen med beboerne.",
-            summary_sv="Polisen förebygger inbrott tillsammans med de boende.",
-            summary_en="The police prevent burglaries together with residents.",
+            **trilingual("title", "Tryg i huset", "Trygg i huset", "Safe at home"),
+            **trilingual("slug", "tryg-i-huset", "trygg-i-huset", "safe-at-home"),
+            **trilingual(
+                "summary",
+                "Politiet forebygger indbrud sammen med beboerne.",
+                "Polisen förebygger inbrott tillsammans med de boende.",
+                "The police prevent burglaries together with residents.",
+            ),
             implementation_en="One officer a day and leaflets.",
             country="DK",
             original_language="da",
@@ -303,15 +279,21 @@ def compared_pages(sections, organisation, theme):
     swedish = add_page(
         sections["programmes"]["SE"],
         ProgrammePage(
-            title_da="Östergötland sammen mod kriminalitet",
-            title_sv="Östergötland tillsammans mot brott",
-            title_en="Östergötland together against crime",
-            slug_da="ostergotland-sammen",
-            slug_sv="ostergotland-tillsammans",
-            slug_en="ostergotland-together",
-            summary_da="Amtets fælles program for kriminalpræventivt samarbejde.",
-            summary_sv="Länets gemensamma program för brottsförebyggande samverkan.",
-            summary_en="",
+            **trilingual(
+                "title",
+                "Östergötland sammen mod kriminalitet",
+                "Östergötland tillsammans mot brott",
+                "Östergötland together against crime",
+            ),
+            **trilingual(
+                "slug", "ostergotland-sammen", "ostergotland-tillsammans", "ostergotland-together"
+            ),
+            **trilingual(
+                "summary",
+                "Amtets fælles program for kriminalpræventivt samarbejde.",
+                "Länets gemensamma program för brottsförebyggande samverkan.",
+                "",
+            ),
             country="SE",
             original_language="sv",
             start_year=2022,

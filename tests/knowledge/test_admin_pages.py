@@ -3,51 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from knowledge.models import EvidenceLevel, MethodPage, ProgrammePage
+from tests.factories import create_url, programme_form, trilingual
 
 pytestmark = pytest.mark.django_db
-
-
-def translated(field, da, sv, en):
-    return {f"{field}_da": da, f"{field}_sv": sv, f"{field}_en": en}
-
-
-def programme_form(organisation, theme, **overrides):
-    data = {
-        **translated("title", "Tryg bolig", "Tryggt boende", "Safe home"),
-        **translated("slug", "tryg-bolig", "tryggt-boende", "safe-home"),
-        **translated(
-            "summary",
-            "Kommunen og politiet forebygger indbrud sammen.",
-            "Kommunen och polisen förebygger inbrott tillsammans.",
-            "The municipality and the police prevent burglary together.",
-        ),
-        **{
-            f"description_{lang}": streamfield([("text", rich_text(f"<p>Tekst {lang}</p>"))])
-            for lang in ("da", "sv", "en")
-        },
-        "goals": inline_formset(
-            [translated("text", "Færre indbrud", "Färre inbrott", "Fewer burglaries")]
-        ),
-        "country": "DK",
-        "status": "active",
-        "start_year": "2020",
-        "end_year": "2024",
-        "partners": inline_formset([{"organisation": organisation.pk, "role": "lead"}]),
-        "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
-        "studies": inline_formset([]),
-        "external_ratings": inline_formset([]),
-        "source_links": inline_formset([]),
-        "original_language": "da",
-    }
-    data.update(overrides)
-    return {**nested_form_data(data), "themes": [str(theme.pk)]}
-
-
-def create_url(section, model):
-    return f"/admin/pages/add/knowledge/{model._meta.model_name}/{section.pk}/"
 
 
 def test_admin_creates_and_publishes_a_programme_in_three_languages(
@@ -93,10 +54,10 @@ def test_admin_creates_a_method(admin_client, sections, theme):
     section = sections["methods"]["SE"]
     data = nested_form_data(
         {
-            **translated("title", "Forstærkningsteam", "Förstärkningsteam", "Reinforcement team"),
-            **translated("slug", "forstaerkningsteam", "forstarkningsteam", "reinforcement-team"),
-            **translated("summary", "Et team.", "Ett team.", "A team."),
-            **translated("mechanism", "Hurtig hjælp.", "Snabb hjälp.", "Quick help."),
+            **trilingual("title", "Forstærkningsteam", "Förstärkningsteam", "Reinforcement team"),
+            **trilingual("slug", "forstaerkningsteam", "forstarkningsteam", "reinforcement-team"),
+            **trilingual("summary", "Et team.", "Ett team.", "A team."),
+            **trilingual("mechanism", "Hurtig hjælp.", "Snabb hjälp.", "Quick help."),
             "country": "SE",
             "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
             "studies": inline_formset([]),

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from knowledge.models import ProgrammePage
-from tests.knowledge.test_admin_pages import create_url, programme_form
+from tests.factories import create_url, programme_form
 
 pytestmark = pytest.mark.django_db
 

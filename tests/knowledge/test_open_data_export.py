@@ -14,9 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import MethodPage, ProgrammePage, Theme
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
-
-from .conftest import add_programmes, programme
-from .pages import add_page
+from tests.factories import add_page, add_programmes, programme
 
 pytestmark = pytest.mark.django_db
 

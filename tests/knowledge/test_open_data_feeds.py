@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import add_programmes
+from tests.factories import add_programmes
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from knowledge.models import (
     Source,
     Study,
 )
-
-from .pages import make_method, make_programme
+from tests.factories import make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
 #: What a programme page may cost in SQL, however many partners, sources or studies it has.

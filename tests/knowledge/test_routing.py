@@ -28,15 +28,19 @@ def add_method(section, number):
 
 def test_a_page_is_served_by_its_slug_in_each_language(client, sections):
     section = sections["methods"]["DK"]
-    for number in range(3):
-        add_method(section, number)
+    methods = [add_method(section, number) for number in range(3)]
 
     # A request activates its language for the thread: keep the next tests' language.
     with translation.override("da"):
-        assert client.get("/da/metoder/danmark/metode-1/").status_code == 200
-        assert client.get("/sv/metoder/danmark/metod-1/").status_code == 200
-        response = client.get("/en/methods/denmark/method-2/")
-        assert response.status_code == 200 and "Method 2" in response.content.decode()
+        for url, method, title in [
+            ("/da/metoder/danmark/metode-1/", methods[1], "Metode 1"),
+            ("/sv/metoder/danmark/metod-1/", methods[1], "Metod 1"),
+            ("/en/methods/denmark/method-2/", methods[2], "Method 2"),
+        ]:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.context["page"].pk == method.pk, url  # not a sibling
+            assert f">{title}</h1>" in response.content.decode(), url
         assert client.get("/en/methods/denmark/method-9/").status_code == 404
 
 

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import programme
-from .pages import add_page, make_programme
+from tests.factories import add_page, make_programme, programme
 
 pytestmark = pytest.mark.django_db
 

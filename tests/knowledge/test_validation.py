@@ -4,8 +4,7 @@ import pytest
 from django.utils import translation
 
 from knowledge.models import EvidenceLevel, ProgrammePage
-from tests.conftest import set_admin_language
-from tests.knowledge.test_admin_pages import create_url, programme_form
+from tests.factories import create_url, programme_form, set_admin_language
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,11 @@
 """A rebuild reads relations as rows and URLs from each section's URL; the documents stay the same.
 
 The reference below builds a document the plain way, from model instances and Wagtail's
-`get_url()` per page and language; the fast path must give exactly the same document.
+`get_url()` per page and language, and none of the indexing module's helpers: the fast path must
+give exactly the same document.
 """
 
+import datetime
 import io
 
 import pytest
@@ -13,17 +15,8 @@ from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
 from knowledge.models import MethodPage, ProgrammePage
-from search.documents import LANGUAGES
-from search.indexing import (
-    BODY_FIELDS,
-    _prevention,
-    _years,
-    countries,
-    documents,
-    page_to_document,
-)
-
-from .conftest import make_page
+from search.indexing import documents, page_to_document
+from tests.factories import LANGUAGES, add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +32,33 @@ def block_text(stream):
         elif block.block_type == "figures":
             parts += [f"{item['figure']} {item['label']}" for item in block.value]
     return "\n".join(part for part in parts if part)
+
+
+#: The texts of a page that are searched as its body, besides the description and goals.
+BODY_FIELDS = {
+    ProgrammePage: ["funding_note", "implementation", "evidence_note", "contact"],
+    MethodPage: ["what_it_is", "mechanism", "when_to_use", "requirements", "evidence_note"],
+}
+
+
+def countries(page):
+    """A page for both countries is found under each."""
+    return ["DK", "SE"] if page.country == "BOTH" else [page.country]
+
+
+def prevention(page):
+    """The approach ("both" is social and situational) and the level, whichever are set."""
+    both = page.prevention_approach == "both"
+    approaches = ["social", "situational"] if both else [page.prevention_approach]
+    return [value for value in [*approaches, page.prevention_level] if value]
+
+
+def years(page):
+    """Every year the programme runs, to this year when it has no end."""
+    if not page.start_year:
+        return []
+    end = page.end_year or max(datetime.date.today().year, page.start_year)
+    return list(range(page.start_year, end + 1))
 
 
 def names(terms, language):
@@ -70,10 +90,10 @@ def reference_document(page):
             "areas": [area.slug for area in page.areas.all()],
             "target_groups": [term.slug for term in page.target_groups.all()],
             "arenas": [term.slug for term in page.arenas.all()],
-            "prevention": _prevention(page),
+            "prevention": prevention(page),
             "status": page.status,
             "organisations": sorted({org.slug for org in organisations}),
-            "years": _years(page),
+            "years": years(page),
         }
     for language in LANGUAGES:
         with translation.override(language):
@@ -99,7 +119,7 @@ def reference_document(page):
 @pytest.fixture
 def demo_pages(sections):
     call_command("load_demo_content", stdout=io.StringIO())
-    untranslated = make_page(
+    untranslated = add_programme(
         sections["programmes"]["SE"],
         title_da="Trygge gårde",
         title_sv="Trygga gårdar",

@@ -4,6 +4,7 @@ import pytest
 
 from search.params import SearchParams
 from search.results import run_search
+from tests.factories import build_index, document
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -67,15 +68,35 @@ def test_filters_in_two_facets_combine(cross_language_index):
     assert found("", filters={"country": ["SE"], "status": ["active"]}) == []
 
 
-def test_matching_words_are_highlighted_and_the_rest_escaped(cross_language_index):
+def test_matching_words_are_highlighted_and_the_rest_escaped(engine, thesaurus_loaded):
+    summary = 'Naboer & politi <script>alert("x")</script> forebygger indbrud.'
+    build_index(engine, [document(1, "da", "Tryg i kvarteret", summary)])
     [result] = run_search(SearchParams(q="indbrud")).results
-    assert any("<mark>indbrud</mark>" in fragment for fragment in result.highlight)
+    [fragment] = [text for text in result.highlight if "indbrud" in text]
+    assert "<mark>indbrud</mark>" in fragment
+    assert "Naboer &amp; politi &lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt;" in fragment
 
 
 def test_a_result_in_another_language_says_so(cross_language_index):
     [result] = run_search(SearchParams(q="inbrott", language="sv")).results
     assert result.title == "Tryg i parcelhuskvarteret"
     assert result.shown_language == "da"
+
+
+def test_a_word_in_the_title_ranks_above_the_same_word_in_a_summary(engine, thesaurus_loaded):
+    build_index(
+        engine,
+        [
+            document(1, "da", "Tryg bolig", "Nabohjælp."),
+            document(2, "da", "Nabohjælp i Herning og Ikast", "Naboer holder øje med hinanden."),
+        ],
+    )
+    assert found("nabohjælp") == [2, 1]
+
+
+def test_a_numeric_facet_filters_by_its_number(cross_language_index):
+    assert found("", filters={"evidence_level": ["3"]}) == [1]
+    assert found("", filters={"evidence_level": ["4", "5"]}) == []
 
 
 def test_sort_by_evidence_puts_the_strongest_first(cross_language_index):

@@ -8,14 +8,14 @@ import pytest
 from django.urls import reverse
 
 from knowledge.models import ProgrammePage
-from tests.search.conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def swedish_page(sections):
-    return make_page(
+    return add_programme(
         sections["programmes"]["SE"],
         title_da="Svensk",
         title_sv="Svensk",
@@ -44,7 +44,9 @@ def test_danish_editor_cannot_unpublish_or_delete_a_swedish_page(
 
 
 def test_danish_editor_cannot_move_a_page_into_the_swedish_section(client, danish_editor, sections):
-    danish = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    danish = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
     client.force_login(danish_editor)
     target = sections["programmes"]["SE"]
     url = reverse("wagtailadmin_pages:move_confirm", args=[danish.pk, target.pk])
@@ -56,7 +58,43 @@ def test_danish_editor_cannot_move_a_page_into_the_swedish_section(client, danis
 
 
 def test_danish_editor_cannot_publish_even_in_the_danish_section(danish_editor, sections):
-    page = make_page(sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK")
+    page = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
     permissions = page.permissions_for_user(danish_editor)
     assert permissions.can_edit() and not permissions.can_publish()
     assert not permissions.can_unpublish() and not permissions.can_delete()
+
+
+@pytest.mark.parametrize("kind", ["programmes", "methods"])
+def test_swedish_editor_adds_and_edits_in_the_swedish_sections_only(swedish_editor, sections, kind):
+    swedish, danish = sections[kind]["SE"], sections[kind]["DK"]
+    assert swedish.permissions_for_user(swedish_editor).can_add_subpage()
+    assert not danish.permissions_for_user(swedish_editor).can_add_subpage()
+    assert not danish.get_parent().permissions_for_user(swedish_editor).can_add_subpage()
+
+
+def test_swedish_editor_edits_a_swedish_page_but_cannot_publish_it(swedish_editor, swedish_page):
+    permissions = swedish_page.permissions_for_user(swedish_editor)
+    assert permissions.can_edit() and not permissions.can_publish()
+    assert not permissions.can_unpublish() and not permissions.can_delete()
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("wagtailadmin_pages:edit", "get"),
+        ("wagtailadmin_pages:unpublish", "post"),
+        ("wagtailadmin_pages:delete", "post"),
+    ],
+)
+def test_swedish_editor_cannot_edit_unpublish_or_delete_a_danish_page(
+    client, swedish_editor, sections, name, method
+):
+    danish = add_programme(
+        sections["programmes"]["DK"], title_da="Dansk", summary_da="x", country="DK"
+    )
+    client.force_login(swedish_editor)
+    response = getattr(client, method)(reverse(name, args=[danish.pk]))
+    assert response.status_code in (302, 403)
+    assert ProgrammePage.objects.get(pk=danish.pk).live

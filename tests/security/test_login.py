@@ -1,5 +1,8 @@
 """The admin needs a login, and guessing passwords is slowed down (config/login_throttle.py)."""
 
+import datetime
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -62,3 +65,19 @@ def test_the_block_message_is_translated_into_swedish(client, editor, settings):
     blocked = attempt(client, "editor", "wrong", HTTP_ACCEPT_LANGUAGE="sv")
     assert blocked.status_code == 429
     assert "För många inloggningsförsök" in blocked.content.decode()
+
+
+#: A short window, so the test sees the block end; the limit stays the shipped one.
+SHORT_WINDOW = 5
+
+
+def test_the_block_ends_when_its_window_ends(client, editor, settings):
+    settings.LOGIN_FAILURE_WINDOW = SHORT_WINDOW  # config/login_throttle.py
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(seconds=SHORT_WINDOW)  # django-axes' name
+    first_failure = time.monotonic()
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        attempt(client, "editor", "wrong")
+    assert attempt(client, "editor", "right-password").status_code == 429
+    time.sleep(max(0, first_failure + SHORT_WINDOW + 0.5 - time.monotonic()))
+    assert attempt(client, "editor", "right-password").status_code == 302
+    assert "_auth_user_id" in client.session

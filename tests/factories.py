@@ -1,6 +1,15 @@
-"""Builders of fully filled programme and method pages, as an editor would publish them."""
+"""The one place that builds test data: pages, taxonomy terms, admin form data, index documents.
 
+Test modules and conftests import their builders from here; no test imports a conftest. Fixtures
+that use these builders live in the conftest of the package that needs them (the root conftest
+for the ones several packages share).
+"""
+
+from django.conf import settings
 from django.utils import translation
+from django.utils.text import slugify
+from elasticsearch import helpers
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from knowledge.models import (
     Area,
@@ -17,19 +26,23 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
+from search import indexing
 
 LANGUAGES = ["da", "sv", "en"]
 
 
 def trilingual(prefix, da, sv, en):
+    """The field `prefix` in Danish, Swedish and English, as keyword arguments or form data."""
     return {f"{prefix}_da": da, f"{prefix}_sv": sv, f"{prefix}_en": en}
 
 
 def slugs(base):
+    """A slug per language, each different, so a URL tells which language served it."""
     return {f"slug_{lang}": f"{base}-{lang}" for lang in LANGUAGES}
 
 
 def term(model, slug, da, sv, en, **fields):
+    """A taxonomy term, organisation or other snippet named in three languages."""
     return model.objects.create(slug=slug, **trilingual("name", da, sv, en), **fields)
 
 
@@ -43,6 +56,28 @@ def add_page(parent, page, publish=True):
         if publish:
             revision.publish()
     return type(page).objects.get(pk=page.pk)
+
+
+def programme(**fields):
+    """An unsaved Danish programme with only what a page needs; `fields` add to it or override."""
+    defaults = {
+        "country": "DK",
+        "original_language": "da",
+        "summary_da": "Et kriminalpræventivt program.",
+    }
+    return ProgrammePage(**(defaults | fields))
+
+
+def add_programme(section, **fields):
+    """A published programme whose slugs (one per language) are made from its Danish title."""
+    base = slugify(fields["title_da"], allow_unicode=True)
+    return add_page(section, programme(**slugs(base) | fields))
+
+
+def add_programmes(section, count, **fields):
+    """More published programmes, for the tests that a listing's cost does not grow with them."""
+    for number in range(count):
+        add_programme(section, title_da=f"Program {number}", **fields)
 
 
 def make_method(section, base="dialog", **fields):
@@ -159,3 +194,82 @@ def make_programme(section, methods=(), base="bo-trygt", **fields):
         PageSource(source=source, passage="Bo Trygt skal forebygge, at hjem udsættes for indbrud.")
     ]
     return add_page(section, page)
+
+
+def programme_form(organisation, theme, **overrides):
+    """The admin's "add programme" form, filled in the three languages as an editor would."""
+    data = {
+        **trilingual("title", "Tryg bolig", "Tryggt boende", "Safe home"),
+        **trilingual("slug", "tryg-bolig", "tryggt-boende", "safe-home"),
+        **trilingual(
+            "summary",
+            "Kommunen og politiet forebygger indbrud sammen.",
+            "Kommunen och polisen förebygger inbrott tillsammans.",
+            "The municipality and the police prevent burglary together.",
+        ),
+        **{
+            f"description_{lang}": streamfield([("text", rich_text(f"<p>Tekst {lang}</p>"))])
+            for lang in LANGUAGES
+        },
+        "goals": inline_formset(
+            [trilingual("text", "Færre indbrud", "Färre inbrott", "Fewer burglaries")]
+        ),
+        "country": "DK",
+        "status": "active",
+        "start_year": "2020",
+        "end_year": "2024",
+        "partners": inline_formset([{"organisation": organisation.pk, "role": "lead"}]),
+        "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
+        "studies": inline_formset([]),
+        "external_ratings": inline_formset([]),
+        "source_links": inline_formset([]),
+        "original_language": "da",
+    }
+    data.update(overrides)
+    return {**nested_form_data(data), "themes": [str(theme.pk)]}
+
+
+def create_url(section, model):
+    """The admin URL that adds a page of `model` under `section`."""
+    return f"/admin/pages/add/knowledge/{model._meta.model_name}/{section.pk}/"
+
+
+def set_admin_language(user, language):
+    """The language the admin interface speaks to this user."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+def document(pk, language, title, summary, **fields):
+    """An index document written in one language only, as a page is before translation."""
+    doc = {
+        "_id": pk,
+        "page_id": pk,
+        "type": "programme",
+        "original_language": language,
+        "country": ["SE"] if language == "sv" else ["DK"],
+        "evidence_level": 2,
+        "status": "active",
+        "last_published_at": f"2024-01-{pk:02d}T12:00:00+00:00",
+        "suggest": [title],
+    }
+    for lang in LANGUAGES:
+        own = lang == language
+        doc |= {
+            f"title_{lang}": title if own else "",
+            f"summary_{lang}": summary if own else "",
+            f"url_{lang}": f"/{lang}/programmes/{pk}/",
+        }
+    return doc | fields
+
+
+def build_index(client, docs):
+    """A fresh index behind the test's alias, holding exactly `docs`."""
+    name = f"{settings.ELASTICSEARCH_INDEX}-1"
+    indexing.create_index(name)
+    client.indices.put_alias(index=name, name=settings.ELASTICSEARCH_INDEX)
+    helpers.bulk(client, [{"_index": name, **doc} for doc in docs], refresh=True)
+    return name
