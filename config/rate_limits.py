@@ -11,7 +11,7 @@ from functools import wraps
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
 
 
@@ -42,11 +42,15 @@ def rate_limited(group):
 
 
 def too_many_requests(request, seconds):
-    message = gettext("Too many requests. Wait %(seconds)d seconds, then try again.") % {
-        "seconds": seconds
-    }
+    message = ngettext(
+        "Too many requests. Wait %(seconds)d second, then try again.",
+        "Too many requests. Wait %(seconds)d seconds, then try again.",
+        seconds,
+    ) % {"seconds": seconds}
     if request.path_info.startswith("/api/"):
-        response = JsonResponse({"error": message}, status=429)
+        response = JsonResponse(
+            {"error": message}, status=429, json_dumps_params={"ensure_ascii": False}
+        )
     else:
         response = render(request, "too_many_requests.html", {"message": message}, status=429)
     response["Retry-After"] = str(seconds)
