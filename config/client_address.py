@@ -4,9 +4,9 @@ Behind a reverse proxy every request arrives from the proxy's address, and the c
 the last one the proxy appended to `X-Forwarded-For`. Anyone can send that header, so it is read
 only when the request comes from one of TRUSTED_PROXIES (addresses from the environment), and
 then from the right: past every trusted proxy, the first address is the one a trusted proxy saw.
-django-axes and django-ratelimit both take this one function, so that the login protection and
-the rate limits agree on who a client is; django-ipware (axes' default) picks an address from
-the header by position or count, not by whether the peer that sent it is trusted.
+django-axes and django-ratelimit both take this one function (each would otherwise decide on
+its own: axes through django-ipware when installed, ratelimit from REMOTE_ADDR), so that the
+login protection and the rate limits agree on who a client is.
 """
 
 from django.conf import settings
