@@ -1,11 +1,13 @@
 """Keys for what the site caches about its content, right in every process at once.
 
-The fragments of a programme page, the routing hints, the similar pages, the navigation and the
-facet labels are kept in the shared cache under keys that carry the content version. Publishing,
+The fragments of a programme page, the routing hints, the similar pages and the facet labels
+are kept in the shared cache under keys that carry the content version. Publishing,
 unpublishing, moving or deleting a page, and saving or deleting a taxonomy term, bumps the
 version, so every worker asks for new keys at once and the old entries expire unread. Deleting
 entries instead would also work only for those the changed page itself names: a method's new
 title is shown inside the pages of the programmes that use it.
+The navigation names only the two index pages: it is deleted from the shared cache when one of
+them changes (home/templatetags/site_tags.py), rather than renewed on every publish.
 
 The version is bumped at once and again when the transaction commits, so that nothing a worker
 read from the database in between (the old content, before the commit) outlives the change.

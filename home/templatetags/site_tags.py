@@ -10,27 +10,31 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from knowledge.content_cache import versioned_key
 from knowledge.models import MethodIndexPage, ProgrammeIndexPage
 
 register = template.Library()
 
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
-#: How long the two index pages of the navigation are kept; under the content version, so a
-#: publish, move or deletion anywhere shows in every worker at once (knowledge/content_cache.py).
+#: How long the shared cache keeps the two index pages of the navigation. Publishing,
+#: unpublishing, moving or deleting one of them forgets them there, for every worker at once
+#: (`forget_navigation`, wired in `home/apps.py`); other publishes leave the navigation alone.
 NAVIGATION_SECONDS = 300
+NAVIGATION_KEY = "site:navigation-pages"
 
 
 def navigation_pages():
     """The live programme and method index pages, from the shared cache when it has them."""
-    key = versioned_key("navigation-pages")
-    pages = cache.get(key)
+    pages = cache.get(NAVIGATION_KEY)
     if pages is None:
         indexes = Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage)
         pages = list(indexes.order_by("path"))
-        cache.set(key, pages, NAVIGATION_SECONDS)
+        cache.set(NAVIGATION_KEY, pages, NAVIGATION_SECONDS)
     return pages
+
+
+def forget_navigation(**kwargs):
+    cache.delete(NAVIGATION_KEY)
 
 
 @register.simple_tag(takes_context=True)
