@@ -7,7 +7,9 @@ What differs from `config.settings.production`, and why:
 - WAGTAILSEARCH_BACKENDS: the project's database backend (as in production, it backs the
   admin's page search) plus Wagtail's Elasticsearch 8 backend on the benchmark's node, the
   second peer;
-- STATIC_ROOT: the run's own folder (the harness runs collectstatic into it).
+- STATIC_ROOT: the run's own folder (the harness runs collectstatic into it);
+- RATELIMIT_ENABLE off: the load comes from one address, and the search is measured, not the
+  per-client limits (config/rate_limits.py).
 Everything else (DEBUG off, manifest static files through WhiteNoise, caches, database
 connection reuse) is production's.
 """
@@ -23,6 +25,7 @@ from config.settings.production import ELASTICSEARCH_URL, env  # noqa: E402
 ROOT_URLCONF = "benchmarks.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 STATIC_ROOT = env.get("STATIC_ROOT", "/tmp/bro-bench-static")
+RATELIMIT_ENABLE = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
     "elasticsearch": {

@@ -12,6 +12,7 @@ from knowledge.open_data import urls as open_data_urls
 from search.urls import api_urls, page_urls
 
 from .health import healthz
+from .login_protection import authenticate_with_password
 
 handler500 = "config.errors.server_error"
 
@@ -36,6 +37,12 @@ urlpatterns += i18n_patterns(
     *page_urls,
     *open_data_urls.page_urls,
     path("compare/", include("knowledge.compare.urls")),
+    # Wagtail's page-password form, behind the login protection (before Wagtail's own route).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

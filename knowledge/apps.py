@@ -7,8 +7,22 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
         from . import routing, slug_validation
+        from .content_cache import bump_content_version
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
+        from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme
 
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)
         slug_validation.install()
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")
+        post_delete.connect(bump_content_version, sender=Page, dispatch_uid="content-version-page")
+        for model in (Area, Arena, Organisation, Source, TargetGroup, Theme, PageViewRestriction):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    bump_content_version, sender=model, dispatch_uid=f"content-version-{model}"
+                )

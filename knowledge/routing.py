@@ -13,11 +13,12 @@ the path, as Wagtail would. The pages walked through are kept on the page found
 (`route_ancestors`) so that the breadcrumbs need not ask for them again.
 
 The translated slug columns have no index, so that query reads the whole page table (some
-10 ms at 10,000 pages). Each worker therefore remembers, per path, the ids of the pages the walk
-went through (`HINT_SECONDS`), and next time fetches those by primary key and walks them with
-the same checks: a page since moved, renamed, unpublished or deleted fails the walk, and the
-path is looked up by slug again. The one thing taken on trust is that no sibling earlier in
-tree order has taken the same slug since (which the slug query would have preferred).
+10 ms at 10,000 pages). The shared cache therefore remembers, per path, the ids of the pages the
+walk went through (`HINT_SECONDS`), and next time those are fetched by primary key and walked
+with the same checks: a page since moved, renamed, unpublished or deleted fails the walk, and
+the path is looked up by slug again. The hints are kept under the content version
+(knowledge/content_cache.py), so after any publish, move or deletion every worker looks paths up
+by slug afresh: a sibling earlier in tree order that has taken the same slug wins at once.
 """
 
 import hashlib
@@ -30,8 +31,10 @@ from django.http import Http404
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .content_cache import versioned_key
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-#: How long a worker remembers which pages a path went through.
+#: How long the cache remembers which pages a path went through.
 HINT_SECONDS = 600
 
 
@@ -67,7 +70,7 @@ def route(self, request, path_components):
 
 def _hint_key(page, path_components):
     path = "/".join(path_components).encode()
-    return f"routing:{page.pk}:{hashlib.blake2b(path, digest_size=16).hexdigest()}"
+    return versioned_key("routing", page.pk, hashlib.blake2b(path, digest_size=16).hexdigest())
 
 
 def _walk(self, request, path_components, candidates):

@@ -16,6 +16,7 @@ export ELASTICSEARCH_URL=${ELASTICSEARCH_URL:-http://127.0.0.1:$((ES_BASE_PORT +
 es=("$PY" -m devtools.elasticsearch)
 started_node=no
 worker_supervisor=
+redis_dir=
 mkdir -p "$LOGS"
 
 stop_services() {
@@ -26,6 +27,7 @@ stop_services() {
         kill "$worker_supervisor" 2>/dev/null || true
         if [ -n "$worker" ]; then kill $worker 2>/dev/null || true; fi
     fi
+    if [ -n "$redis_dir" ]; then bash scripts/redis-instance.sh stop "$redis_dir"; fi
     if [ "$started_node" = yes ]; then
         echo "Stopping the Elasticsearch node this run started..."
         "${es[@]}" stop --base-port "$ES_BASE_PORT" >>"$LOGS/elasticsearch.log" 2>&1 || true
@@ -48,6 +50,13 @@ step() {
         exit 1
     fi
 }
+
+# The cache the site, the worker and every process share: a private Redis unless REDIS_URL is set.
+if [ -z "${REDIS_URL:-}" ]; then
+    redis_dir=$(mktemp -d /tmp/bro-run-redis.XXXXXX)
+    REDIS_URL=$(bash scripts/redis-instance.sh start "$redis_dir")
+    export REDIS_URL
+fi
 
 # The node starts in the background while the database is prepared.
 node_starter=

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing: the PostgreSQL server
-# (tests run their own instance), Java and Maven (the local Elasticsearch node), gettext
-# (compiling the .po files), npm (axe-core) and Chromium (the browser tests drive Debian's build,
-# never one downloaded by Playwright). Does nothing when everything is there.
+# (tests run their own instance), the Redis server (the shared cache `make run` and the tests
+# start), Java and Maven (the local Elasticsearch node), gettext (compiling the .po files), npm
+# (axe-core) and Chromium (the browser tests drive Debian's build, never one downloaded by
+# Playwright). Does nothing when everything is there.
 set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v msgfmt >/dev/null || missing+=(gettext)

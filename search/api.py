@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from config.rate_limits import rate_limited
+
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import LANGUAGES
 from .openapi import SCHEMA
@@ -17,6 +19,7 @@ def error(message, status):
 
 
 @require_GET
+@rate_limited("search")
 def search(request):
     form = SearchForm(request.GET, language=request.GET.get("lang") or "da")
     if not form.is_valid():
@@ -42,6 +45,7 @@ def search(request):
 
 
 @require_GET
+@rate_limited("suggest")
 def suggest(request):
     text = request.GET.get("q", "").strip()
     language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else "da"

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.content_cache import versioned_key
 from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
@@ -99,13 +100,13 @@ def result_from_hit(hit, language):
     )
 
 
-#: How long a worker keeps a taxonomy's names; a renamed term reads anew after this at the latest
-#: (at once in the worker that saved it, see `forget_taxonomy_labels`).
+#: How long a taxonomy's names are kept; under the content version, so a renamed term reads anew
+#: in every worker at once (knowledge/content_cache.py).
 LABELS_SECONDS = 60
 
 
 def _labels_key(model, language):
-    return f"search:facet-labels:{model._meta.label_lower}:{language}"
+    return versioned_key("facet-labels", model._meta.label_lower, language)
 
 
 def taxonomy_labels(model, language):
@@ -123,10 +124,6 @@ def taxonomy_labels(model, language):
         }
         cache.set(key, labels, LABELS_SECONDS)
     return labels
-
-
-def forget_taxonomy_labels(sender, **kwargs):
-    cache.delete_many([_labels_key(sender, language) for language in LANGUAGES])
 
 
 def facet_labels(name, values, language):

@@ -6,10 +6,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from knowledge.models import MethodPage, ProgrammePage
 
 from .models import ThesaurusConcept
-from .params import SLUG_FACETS
 from .queue import enqueue, enqueue_rebuild
-from .results import forget_taxonomy_labels
-from .similar import forget_similar
 
 INDEXED_MODELS = (ProgrammePage, MethodPage)
 
@@ -17,7 +14,6 @@ INDEXED_MODELS = (ProgrammePage, MethodPage)
 def page_changed(sender, instance, **kwargs):
     if isinstance(instance, INDEXED_MODELS):
         enqueue([instance.pk])
-        forget_similar(instance.pk)
 
 
 def page_moved(sender, instance, **kwargs):
@@ -40,6 +36,3 @@ def connect():
     post_delete.connect(
         thesaurus_changed, sender=ThesaurusConcept, dispatch_uid="thesaurus-deleted"
     )
-    for model in SLUG_FACETS.values():
-        for signal in (post_save, post_delete):
-            signal.connect(forget_taxonomy_labels, sender=model, dispatch_uid=f"labels-{model}")

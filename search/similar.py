@@ -1,18 +1,18 @@
 """Pages like a given one from across the border, remembered for a while per page and language.
 
 A programme page shows them on every view, and a more_like_this query costs the engine far more
-than the rest of the page, so each worker keeps the answer in its cache (LocMem: one per worker
-process) for `SIMILAR_SECONDS`. Publishing, unpublishing or deleting the page forgets its entry
-at once in the worker that did it (`forget_similar`, wired in `signals.py`); the other workers,
-and a change to one of the similar pages themselves, show the new answer when the entry expires.
-An answer is not kept while the engine is down, so the block comes back as soon as it is up.
+than the rest of the page, so the answer is kept in the shared cache for `SIMILAR_SECONDS`, under
+the content version (knowledge/content_cache.py): a publish of this page or of one of the
+similar pages themselves asks every worker for a new answer at once. An answer is not kept
+while the engine is down, so the block comes back as soon as it is up.
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
+from knowledge.content_cache import versioned_key
+
 from .client import NOT_BUILT, UNAVAILABLE, get_client
-from .documents import LANGUAGES
 from .query import build_similar
 from .results import result_from_hit
 
@@ -25,7 +25,7 @@ OTHER_COUNTRY = {"DK": ["SE"], "SE": ["DK"], "BOTH": ["DK", "SE"]}
 
 
 def _key(page_id, language):
-    return f"search:similar:{page_id}:{language}"
+    return versioned_key("similar", page_id, language)
 
 
 def similar_across_border(page, language):
@@ -47,8 +47,3 @@ def similar_across_border(page, language):
     ]
     cache.set(key, results, SIMILAR_SECONDS)
     return results
-
-
-def forget_similar(page_id):
-    """Drop the page's remembered similar pages in every language."""
-    cache.delete_many([_key(page_id, language) for language in LANGUAGES])

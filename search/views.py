@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from config.rate_limits import rate_limited
+
 from .documents import FACETS
 from .params import SearchForm
 from .results import run_search
@@ -42,6 +44,7 @@ def toggled(request, name, value):
     return "?" + query_string(request, **{name: values or None, "page": None})
 
 
+@rate_limited("search")
 def search_page(request):
     form = SearchForm(request.GET, language=get_language())
     if not form.is_valid():

@@ -6,6 +6,7 @@ local Elasticsearch node that `make run` starts.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -73,10 +76,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.login_throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out name and address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -155,6 +165,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # search API), and room for every programme in a few requests.
 WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_LIMIT_MAX = 100
+# The read-only public APIs serve everyone alike and authenticate no one: DRF's default session
+# and HTTP Basic authentication would take passwords there (and count the failures as logins).
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 
 # The public search: one Elasticsearch node or cluster, reached by URL.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
@@ -187,13 +200,54 @@ SECURE_CSP_ADMIN = SECURE_CSP | {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own origin themselves
-# Failed logins allowed per IP address and user name within the window (config/login_throttle.py).
+
+# The reverse proxies whose X-Forwarded-For is believed (config/client_address.py); without them
+# the client is the peer address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+
+# Login protection (django-axes, config/login_protection.py): LOGIN_FAILURE_LIMIT failed logins
+# for one user name from one address lock that pair out for LOGIN_FAILURE_WINDOW seconds. Five
+# tries is plenty for a forgotten password, and fifteen minutes makes guessing hopeless.
 LOGIN_FAILURE_LIMIT = int(env.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(env.get("LOGIN_FAILURE_WINDOW", "900"))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "config.login_protection.username"
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "config.login_protection.lockout_response"
+AXES_VERBOSE = False
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+# Requests per client to the expensive anonymous endpoints (config/rate_limits.py), as
+# django-ratelimit rates ("N/s", "N/m", "N/h"): generous for people, a wall for a flood.
+RATE_LIMITS = {
+    "search": env.get("RATE_LIMIT_SEARCH", "120/m"),
+    "suggest": env.get("RATE_LIMIT_SUGGEST", "600/m"),
+    "export": env.get("RATE_LIMIT_EXPORT", "30/m"),
+    "overview": env.get("RATE_LIMIT_OVERVIEW", "60/m"),
 }
+
+# The cache every process shares: login protection aside, the rate limits, the cached fragments
+# and lookups live there (keys versioned on publish, knowledge/content_cache.py). Redis through
+# Django's own backend; without REDIS_URL, one process's own memory (tests, a lone runserver).
+REDIS_URL = env.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "bro"),
+        }
+    }
+    # django-ratelimit names the Redis backends it knows, not yet Django's own, whose counters
+    # are just as atomic (INCR).
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # django-ratelimit refuses a per-process cache; production sets REDIS_URL (its check
+    # --deploy fails without), a single development process is served by its own memory.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LOGGING = {
     "version": 1,

@@ -16,15 +16,15 @@ register = template.Library()
 
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
-#: How long a worker keeps the two index pages of the navigation. Publishing, unpublishing,
-#: moving or deleting one forgets them at once in the worker that did it (`forget_navigation`,
-#: wired in `home/apps.py`); the other workers link to the new URL within this time.
+#: How long the shared cache keeps the two index pages of the navigation. Publishing,
+#: unpublishing, moving or deleting one of them forgets them there, for every worker at once
+#: (`forget_navigation`, wired in `home/apps.py`); other publishes leave the navigation alone.
 NAVIGATION_SECONDS = 300
 NAVIGATION_KEY = "site:navigation-pages"
 
 
 def navigation_pages():
-    """The live programme and method index pages, from the cache when a worker has them."""
+    """The live programme and method index pages, from the shared cache when it has them."""
     pages = cache.get(NAVIGATION_KEY)
     if pages is None:
         indexes = Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage)

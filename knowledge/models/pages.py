@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import DescriptionBlock
+from ..content_cache import content_version
 from ..forms import KnowledgePageForm, ProgrammePageForm
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
@@ -28,7 +29,7 @@ from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, T
 LISTING_PAGE_SIZE = 20
 
 
-#: How long a worker keeps the rendered body of a programme page (see programme_page.html).
+#: How long the rendered body of a programme page is kept (see programme_page.html).
 FRAGMENT_SECONDS = 300
 
 
@@ -321,6 +322,7 @@ class ProgrammePage(KnowledgePage):
         context["fragment_seconds"] = (
             0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
         )
+        context["content_version"] = content_version()
         return context
 
     def partners_by_role(self):

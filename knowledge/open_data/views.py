@@ -4,6 +4,8 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from config.rate_limits import rate_limited
+
 from ..models import Theme
 from .export import EXPORTS, SCHEMA_PATH
 from .feeds import ProgrammeFeed
@@ -14,6 +16,7 @@ programme_feed = ProgrammeFeed()
 
 
 @require_safe
+@rate_limited("export")
 def export(request, export_format):
     return StreamingHttpResponse(
         EXPORTS[export_format](),

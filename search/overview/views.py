@@ -6,6 +6,7 @@ must be the search page's counts, and a database estimate would show other numbe
 
 from django.shortcuts import render
 
+from config.rate_limits import rate_limited
 from knowledge.models import Area, Country, Organisation, Theme
 
 from ..client import NOT_BUILT, UNAVAILABLE
@@ -28,6 +29,7 @@ def area_groups(areas):
     ]
 
 
+@rate_limited("overview")
 def overview_page(request):
     areas = by_name(Area.objects.all())
     themes = by_name(Theme.objects.all())

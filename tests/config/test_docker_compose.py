@@ -18,8 +18,8 @@ def variables_the_settings_read():
     return names
 
 
-def test_the_stack_has_web_database_and_elasticsearch():
-    assert set(SERVICES) == {"web", "db", "elasticsearch"}
+def test_the_stack_has_web_database_redis_and_elasticsearch():
+    assert set(SERVICES) == {"web", "db", "redis", "elasticsearch"}
     assert SERVICES["elasticsearch"]["image"].startswith(
         "docker.elastic.co/elasticsearch/elasticsearch:8."
     )
@@ -37,6 +37,7 @@ def test_web_points_at_the_other_services_by_name():
     web_env = SERVICES["web"]["environment"]
     assert "@db:5432/" in web_env["DATABASE_URL"]
     assert web_env["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
+    assert web_env["REDIS_URL"].startswith("redis://redis:6379/")
     assert web_env["DJANGO_SETTINGS_MODULE"] == "config.settings.production"
 
 
@@ -46,6 +47,7 @@ def test_every_service_has_a_healthcheck_and_web_waits_for_healthy_dependencies(
     depends = SERVICES["web"]["depends_on"]
     assert depends == {
         "db": {"condition": "service_healthy"},
+        "redis": {"condition": "service_healthy"},
         "elasticsearch": {"condition": "service_healthy"},
     }
 

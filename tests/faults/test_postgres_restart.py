@@ -10,34 +10,13 @@ of failing it. The test restarts the private server that `make test` started
 
 import json
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connections
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def get(url):
-    """Status and body of one GET, error statuses included; no retries."""
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+from .servers import REPO, get, gunicorn
 
 
 @pytest.fixture
@@ -51,43 +30,13 @@ def postgres_dir():
 @pytest.fixture
 def site(django_db_setup, live_database_url):
     """The site under gunicorn (one worker, so one persistent connection), on a free port."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": live_database_url,
-        "DATABASE_CONN_MAX_AGE": "600",
+    with gunicorn(
+        DATABASE_URL=live_database_url,
+        DATABASE_CONN_MAX_AGE="600",
         # No index behind this alias: search answers from the database.
-        "ELASTICSEARCH_INDEX": "bro-postgres-restart-none",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "1",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "120"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                get(f"{url}/healthz")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"gunicorn did not start: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.5)
+        ELASTICSEARCH_INDEX="bro-postgres-restart-none",
+    ) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-@pytest.fixture
-def live_database_url(django_db_setup):
-    """DATABASE_URL pointing at the test database that pytest-django created."""
-    name = settings.DATABASES["default"]["NAME"]
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    return f"{base}/{name}"
 
 
 def postgres(command, folder):

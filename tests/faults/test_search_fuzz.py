@@ -72,7 +72,9 @@ def generated_documents(count=60, seed=20261122):
 
 
 @pytest.fixture
-def fuzz_index(engine, thesaurus_loaded, taxonomy):
+def fuzz_index(engine, thesaurus_loaded, taxonomy, settings):
+    # Thousands of requests from one address: the search is fuzzed, not the rate limits.
+    settings.RATELIMIT_ENABLE = False
     docs = generated_documents()
     build_index(engine, docs)
     return {doc["page_id"]: doc for doc in docs}

@@ -56,6 +56,15 @@ def test_the_answer_is_remembered_until_the_page_is_published_again(client, neig
     assert cache.get(similar._key(danish.pk, "da")) is None
 
 
+def test_publishing_one_of_the_similar_pages_forgets_the_answer_too(client, neighbours):
+    danish, swedish = neighbours
+    page_html(client, danish)
+    assert cache.get(similar._key(danish.pk, "da")) is not None
+
+    swedish.save_revision().publish()  # its title may have changed: it is shown on the Danish page
+    assert cache.get(similar._key(danish.pk, "da")) is None
+
+
 def test_nothing_is_remembered_when_the_engine_has_no_answer(client, sections, settings):
     settings.ELASTICSEARCH_INDEX = "bro-test-never-built"
     page = add_programme(

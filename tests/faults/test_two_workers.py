@@ -1,0 +1,129 @@
+"""Two server processes on the test PostgreSQL and Redis agree, as gunicorn's workers must.
+
+An editor publishes in one process; a visitor served by the other sees the change on the next
+request. Failed logins add up across both, so a second worker gives a guesser no extra tries.
+"""
+
+import http.cookiejar
+import os
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.utils import translation
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from tests.factories import make_method, make_programme
+
+from .servers import get, gunicorn
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "right-password"
+
+
+@pytest.fixture(scope="module")
+def two_sites(live_database_url):
+    """Both processes start once for the module; each test brings its own pages and users."""
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.fail("REDIS_URL must name the Redis server `make test` started.")
+    env = {
+        "DATABASE_URL": live_database_url,
+        "REDIS_URL": redis_url,
+        # No index behind this alias: the similar pages are left out, search uses the database.
+        "ELASTICSEARCH_INDEX": "bro-two-workers-none",
+    }
+    with gunicorn(**env) as first, gunicorn(**env) as second:
+        yield first, second
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser("editor", password=PASSWORD)
+
+
+class Browser:
+    """A visitor with cookies, posting forms with their CSRF token as a browser does."""
+
+    def __init__(self, site):
+        self.site = site
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def get(self, path):
+        return get(self.site + path, self.opener)
+
+    def post(self, path, data):
+        token = next((c.value for c in self.cookies if c.name == "csrftoken"), "")
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
+        request = urllib.request.Request(self.site + path, data=body.encode(), method="POST")
+        no_redirects = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect
+        )
+        return get(request, no_redirects)
+
+    def log_in(self, username, password):
+        self.get("/admin/login/")
+        return self.post("/admin/login/", {"username": username, "password": password})[0]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def method_form(method, theme, title_da):
+    data = nested_form_data(
+        {
+            "title_da": title_da,
+            "title_sv": method.title_sv,
+            "title_en": method.title_en,
+            **{f"slug_{lang}": getattr(method, f"slug_{lang}") for lang in ("da", "sv", "en")},
+            **{
+                f"summary_{lang}": getattr(method, f"summary_{lang}") for lang in ("da", "sv", "en")
+            },
+            "country": method.country,
+            "evidence_level": str(method.evidence_level),
+            "studies": inline_formset([]),
+            "external_ratings": inline_formset([]),
+            "source_links": inline_formset([]),
+            "original_language": "da",
+            "action-publish": "publish",
+        }
+    )
+    return {**data, "themes": [str(theme.pk)]}
+
+
+def test_a_publish_in_one_process_is_seen_at_once_by_the_other(two_sites, sections, editor):
+    first, second = two_sites
+    method = make_method(sections["methods"]["DK"])
+    programme = make_programme(sections["programmes"]["DK"], methods=[method])
+    with translation.override("da"):
+        programme_url = programme.get_url()
+    status, body = get(second + programme_url)
+    assert status == 200 and "Dialogmøde" in body.decode()  # now in the second's cache
+
+    editor_browser = Browser(first)
+    assert editor_browser.log_in("editor", PASSWORD) == 302
+    theme = programme.themes.first()
+    status, _body = editor_browser.post(
+        f"/admin/pages/{method.pk}/edit/", method_form(method, theme, "Dialogmøde i boligområdet")
+    )
+    assert status == 302, "the edit form was refused"
+
+    status, body = get(second + programme_url)
+    assert status == 200
+    assert "Dialogmøde i boligområdet" in body.decode(), "the other process shows the old title"
+
+
+def test_failed_logins_add_up_across_processes(two_sites, editor, settings):
+    first, second = two_sites
+    guesser = [Browser(first), Browser(second)]
+    statuses = [
+        guesser[attempt % 2].log_in("editor", "wrong")
+        for attempt in range(settings.LOGIN_FAILURE_LIMIT)
+    ]
+    assert statuses[-1] == 429, statuses
+    for browser in guesser:
+        assert browser.log_in("editor", PASSWORD) == 429, "a process let the guesser in"
