@@ -7,7 +7,9 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from . import routing, slug_validation
+        from base import routing
+
+        from . import slug_validation
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
 
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)

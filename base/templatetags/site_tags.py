@@ -8,27 +8,26 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
-
-from knowledge.models import MethodIndexPage, ProgrammeIndexPage
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
-#: How long a worker keeps the two index pages of the navigation. Publishing, unpublishing,
-#: moving or deleting one forgets them at once in the worker that did it (`forget_navigation`,
-#: wired in `home/apps.py`); the other workers link to the new URL within this time.
+#: How long a worker keeps the pages of the navigation. Publishing, unpublishing, moving or
+#: deleting a page forgets them at once in the worker that did it (`forget_navigation`, wired in
+#: `base/apps.py`); the other workers link to the new URL within this time.
 NAVIGATION_SECONDS = 300
 NAVIGATION_KEY = "site:navigation-pages"
 
 
 def navigation_pages():
-    """The live programme and method index pages, from the cache when a worker has them."""
+    """The live pages just below the home page, in tree order, from the cache when a worker has
+    them: the programme and method indexes, or whatever the editors put there."""
     pages = cache.get(NAVIGATION_KEY)
     if pages is None:
-        indexes = Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage)
-        pages = list(indexes.order_by("path"))
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        pages = list(site.root_page.get_children().live()) if site else []
         cache.set(NAVIGATION_KEY, pages, NAVIGATION_SECONDS)
     return pages
 
@@ -39,20 +38,13 @@ def forget_navigation(**kwargs):
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The header's links: the two index pages, search, compare and the overview.
+    """The header's links: the pages below the home page, then search, compare and the overview.
 
-    The index pages come from the cache (one query when it is cold); their URLs come in the
-    active language.
+    The pages come from the cache (two queries when it is cold); their titles and URLs come in
+    the active language.
     """
     request = context.get("request")
-    indexes = {page.specific_class: page for page in navigation_pages()}
-    links = [
-        (indexes.get(ProgrammeIndexPage), _("Programmes")),
-        (indexes.get(MethodIndexPage), _("Methods")),
-    ]
-    items = [
-        {"url": page.get_url(request), "label": label} for page, label in links if page is not None
-    ]
+    items = [{"url": page.get_url(request), "label": page.title} for page in navigation_pages()]
     for name, label in (
         ("search", _("Search")),
         ("compare", _("Compare")),
