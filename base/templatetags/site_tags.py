@@ -24,16 +24,28 @@ NAVIGATION_KEY = "site:navigation-pages"
 def navigation_pages():
     """The live pages just below the home page, in tree order, from the cache when a worker has
     them: the programme and method indexes, or whatever the editors put there."""
-    pages = cache.get(NAVIGATION_KEY)
-    if pages is None:
+    cached = cache.get(NAVIGATION_KEY)
+    if cached is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        pages = list(site.root_page.get_children().live()) if site else []
-        cache.set(NAVIGATION_KEY, pages, NAVIGATION_SECONDS)
-    return pages
+        root = site.root_page if site else None
+        pages = list(root.get_children().live()) if root else []
+        cached = (root.path if root else None, pages)
+        cache.set(NAVIGATION_KEY, cached, NAVIGATION_SECONDS)
+    return cached[1]
 
 
-def forget_navigation(**kwargs):
-    cache.delete(NAVIGATION_KEY)
+def forget_navigation(instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """Forget the navigation when a page just below the home page changed, came or went.
+
+    A change anywhere deeper (a programme published, say) leaves the cached navigation alone.
+    """
+    cached = cache.get(NAVIGATION_KEY)
+    if cached is None:
+        return
+    parents = {instance.path[: -Page.steplen]}
+    parents.update(page.path for page in (parent_page_before, parent_page_after) if page)
+    if cached[0] in parents:
+        cache.delete(NAVIGATION_KEY)
 
 
 @register.simple_tag(takes_context=True)
