@@ -16,7 +16,7 @@ class BaseConfig(AppConfig):
 
         from .templatetags.site_tags import forget_navigation
 
-        # Any page may be a child of the home page, so any change of a page may change the menu.
+        # Any page may sit just below the home page; forget_navigation looks whether it does.
         for name, signal in (
             ("published", page_published),
             ("unpublished", page_unpublished),

@@ -76,20 +76,13 @@ def template_dependencies(app):
 
 
 @pytest.mark.parametrize("app", FORBIDDEN)
-def test_python_modules_import_only_what_the_app_may_depend_on(app):
-    wrong = [
-        f"{path.relative_to(ROOT)} imports {module}"
-        for path, module in python_dependencies(app)
-        if module in FORBIDDEN[app]
-    ]
-    assert not wrong, wrong
-
-
-@pytest.mark.parametrize("app", FORBIDDEN)
-def test_templates_use_only_what_the_app_may_depend_on(app):
+@pytest.mark.parametrize(
+    "read", [python_dependencies, template_dependencies], ids=["python", "templates"]
+)
+def test_an_app_uses_only_what_it_may_depend_on(app, read):
     wrong = [
         f"{path.relative_to(ROOT)} uses {owner}"
-        for path, owner in template_dependencies(app)
+        for path, owner in read(app)
         if owner in FORBIDDEN[app]
     ]
     assert not wrong, wrong
