@@ -34,7 +34,8 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageLogEntry, Revision
 
-from knowledge.demo_content.loader import load_demo_content, slug_for
+from home.demo_content import load_demo_content
+from knowledge.demo_content.loader import slug_for
 from knowledge.models import (
     Area,
     Arena,

@@ -20,7 +20,7 @@ def result(**values):
 
 
 def step_load(size, seed):
-    from knowledge.demo_content.loader import load_demo_content
+    from home.demo_content import load_demo_content
 
     from .corpus import existing_pages, load_corpus
 

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.sitemaps import sitemaps
-from home.views import robots_txt
+from base.sitemaps import sitemaps
+from base.views import robots_txt
 from knowledge.open_data import urls as open_data_urls
 from search.urls import api_urls, page_urls
 

@@ -7,16 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
-        from knowledge import routing
-        from knowledge.models import MethodIndexPage, ProgrammeIndexPage
+        from base import routing
 
         from .models import HomePage
-        from .templatetags.site_tags import forget_navigation
 
         routing.install(HomePage)
-        for model in (ProgrammeIndexPage, MethodIndexPage):
-            for signal in (page_published, page_unpublished, post_page_move, post_delete):
-                signal.connect(forget_navigation, sender=model, dispatch_uid=f"navigation-{model}")

@@ -11,7 +11,9 @@ class KnowledgeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import routing, slug_validation
+        from base import routing
+
+        from . import slug_validation
         from .content_cache import bump_content_version
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
         from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme

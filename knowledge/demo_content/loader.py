@@ -1,8 +1,10 @@
-"""Builds the site from the TOML files beside this module, through the model API.
+"""Builds the site below its home page from the TOML files beside this module, through the
+model API.
 
 The files hold every programme, method, organisation and place named in the seed documents, in
 Danish, Swedish and English. Loading is idempotent and conservative: what exists already (matched
 by slug) is left as editors may have changed it; only what is missing is created and published.
+The home page itself is the `home` app's (`home/demo_content.py`), which hands it to `Loader`.
 """
 
 import datetime
@@ -15,9 +17,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Page, Site
-
-from home.models import HomePage
 
 from ..models import (
     Area,
@@ -84,9 +83,9 @@ class Loader:
         self.by_key = {kind: {} for kind in [*TAXONOMY, "areas", "sources", "methods"]}
 
     @transaction.atomic
-    def load(self):
-        home = self.ensure_home()
-        sections = site_structure.ensure_sections(home, self._create_page)
+    def load(self, home):
+        """Everything below `home`: index pages, country sections, snippets, pages, groups."""
+        sections = site_structure.ensure_sections(home, self.create_page)
         self.load_taxonomy()
         self.load_areas()
         self.load_sources()
@@ -99,20 +98,7 @@ class Loader:
 
     # --- site -----------------------------------------------------------------------------
 
-    def ensure_home(self):
-        home = HomePage.objects.first()
-        if home is None:
-            root = Page.get_first_root_node()
-            for welcome in root.get_children().exact_type(Page):
-                welcome.delete()  # Wagtail's "Welcome to your new Wagtail site!" placeholder
-            home = self._create_page(root, HomePage(**site_structure.HOME))
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Bro"},
-        )
-        return home
-
-    def _create_page(self, parent, page):
+    def create_page(self, parent, page):
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.report.created.append(page)
@@ -211,7 +197,7 @@ class Loader:
             **translated("requirements", item.get("requirements")),
         )
         self._relations(page, item)
-        return self._create_page(sections["methods"][section_country(item)], page)
+        return self.create_page(sections["methods"][section_country(item)], page)
 
     def load_programme(self, item, sections):
         existing = self._existing(ProgrammePage, item)
@@ -246,7 +232,7 @@ class Loader:
             )
             for p in item.get("partners", [])
         ]
-        return self._create_page(sections["programmes"][section_country(item)], page)
+        return self.create_page(sections["programmes"][section_country(item)], page)
 
 
 def section_country(item):
@@ -280,7 +266,3 @@ def description(item, lang):
             items = [{"figure": f["figure"], "label": f["label"][lang]} for f in block["items"]]
             blocks.append({"type": "figures", "value": items})
     return blocks
-
-
-def load_demo_content():
-    return Loader(read_data()).load()

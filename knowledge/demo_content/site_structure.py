@@ -1,4 +1,4 @@
-"""The fixed frame of the site: home, the two index pages, a section per country, editor groups.
+"""The fixed frame below the home page: the two index pages, a section per country, editor groups.
 
 Danish and Swedish editors may add and edit pages in their own country's sections only; they
 submit for moderation, and Wagtail's "Moderators" group approves and publishes.
@@ -18,21 +18,6 @@ from ..models import (
     TargetGroup,
     Theme,
 )
-
-HOME = {
-    "title_da": "Bro – forebyggelse på tværs af grænsen",
-    "title_sv": "Bro – brottsförebyggande över gränsen",
-    "title_en": "Bro – crime prevention across the border",
-    "slug_da": "bro",
-    "slug_sv": "bro",
-    "slug_en": "bro",
-    "intro_da": "Kriminalpræventive programmer og metoder fra Danmark og Sverige – "
-    "søg på dit eget sprog, og find også nabolandets erfaringer.",
-    "intro_sv": "Brottsförebyggande program och metoder från Danmark och Sverige – "
-    "sök på ditt eget språk och hitta grannlandets erfarenheter också.",
-    "intro_en": "Crime-prevention programmes and methods from Denmark and Sweden – "
-    "search in your own language and find the neighbouring country's experience too.",
-}
 
 INDEXES = {
     "programmes": (

@@ -10,7 +10,7 @@ from django.db import connection
 from wagtail.models import Page, Revision
 
 from backup.archive import database_has_content
-from knowledge.demo_content.loader import load_demo_content
+from home.demo_content import load_demo_content
 from knowledge.models import ProgrammePage
 from search.models import IndexTask, ThesaurusConcept
 from search.thesaurus import load_csv

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from tests.factories import make_method, make_programme
 
@@ -85,36 +84,3 @@ def test_home_declares_the_site_search_as_structured_data(client, home_page):
     data = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert '"@type": "WebSite"' in data
     assert '"target": "http://testserver/en/search/?q={search_term_string}"' in data
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_header_navigation_leads_to_the_indexes_and_search(client, sections, language):
-    html = client.get(f"/{language}/").content.decode()
-    nav = html[
-        html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))
-    ]
-    links = re.findall(r'<a href="([^"]+)"', nav)
-    programmes, methods = (sections[kind]["DK"].get_parent() for kind in ("programmes", "methods"))
-    with translation.override(language):
-        expected = [programmes.get_url(), methods.get_url()] + [
-            f"/{language}/{view}/" for view in ("search", "compare", "overview")
-        ]
-    assert links == expected
-    # The overview counts from the index, which this test does not build (tests/search does).
-    for link in links[:-1]:
-        assert client.get(link).status_code == 200
-
-
-def nav_links(client, url):
-    html = client.get(url).content.decode()
-    nav = html[html.index('class="main-nav"') :]
-    return re.findall(r'<a href="([^"]+)"', nav[: nav.index("</nav>")])
-
-
-def test_navigation_follows_a_renamed_index_at_once(client, sections):
-    index = sections["programmes"]["DK"].get_parent().specific
-    assert "/en/programmes/" in nav_links(client, "/en/")
-    index.slug_en = "initiatives"
-    index.save_revision().publish()
-    links = nav_links(client, "/en/")
-    assert "/en/initiatives/" in links and "/en/programmes/" not in links

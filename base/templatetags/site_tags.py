@@ -8,51 +8,55 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
-
-from knowledge.models import MethodIndexPage, ProgrammeIndexPage
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 #: Open Graph wants a territory with the language.
 OG_LOCALES = {"da": "da_DK", "sv": "sv_SE", "en": "en_GB"}
-#: How long the shared cache keeps the two index pages of the navigation. Publishing,
-#: unpublishing, moving or deleting one of them forgets them there, for every worker at once
-#: (`forget_navigation`, wired in `home/apps.py`); other publishes leave the navigation alone.
+#: How long the shared cache keeps the pages of the navigation. Publishing, unpublishing, moving
+#: or deleting a page just below the home page forgets them there, for every worker at once
+#: (`forget_navigation`, wired in `base/apps.py`); other publishes leave the navigation alone.
 NAVIGATION_SECONDS = 300
 NAVIGATION_KEY = "site:navigation-pages"
 
 
 def navigation_pages():
-    """The live programme and method index pages, from the shared cache when it has them."""
-    pages = cache.get(NAVIGATION_KEY)
-    if pages is None:
-        indexes = Page.objects.live().type(ProgrammeIndexPage, MethodIndexPage)
-        pages = list(indexes.order_by("path"))
-        cache.set(NAVIGATION_KEY, pages, NAVIGATION_SECONDS)
-    return pages
+    """The live pages just below the home page, in tree order, from the shared cache when it has
+    them: the programme and method indexes, or whatever the editors put there."""
+    cached = cache.get(NAVIGATION_KEY)
+    if cached is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        root = site.root_page if site else None
+        pages = list(root.get_children().live()) if root else []
+        cached = (root.path if root else None, pages)
+        cache.set(NAVIGATION_KEY, cached, NAVIGATION_SECONDS)
+    return cached[1]
 
 
-def forget_navigation(**kwargs):
-    cache.delete(NAVIGATION_KEY)
+def forget_navigation(instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """Forget the navigation when a page just below the home page changed, came or went.
+
+    A change anywhere deeper (a programme published, say) leaves the cached navigation alone.
+    """
+    cached = cache.get(NAVIGATION_KEY)
+    if cached is None:
+        return
+    parents = {instance.path[: -Page.steplen]}
+    parents.update(page.path for page in (parent_page_before, parent_page_after) if page)
+    if cached[0] in parents:
+        cache.delete(NAVIGATION_KEY)
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The header's links: the two index pages, search, compare and the overview.
+    """The header's links: the pages below the home page, then search, compare and the overview.
 
-    The index pages come from the cache (one query when it is cold); their URLs come in the
-    active language.
+    The pages come from the cache (two queries when it is cold); their titles and URLs come in
+    the active language.
     """
     request = context.get("request")
-    indexes = {page.specific_class: page for page in navigation_pages()}
-    links = [
-        (indexes.get(ProgrammeIndexPage), _("Programmes")),
-        (indexes.get(MethodIndexPage), _("Methods")),
-    ]
-    items = [
-        {"url": page.get_url(request), "label": label} for page, label in links if page is not None
-    ]
+    items = [{"url": page.get_url(request), "label": page.title} for page in navigation_pages()]
     for name, label in (
         ("search", _("Search")),
         ("compare", _("Compare")),

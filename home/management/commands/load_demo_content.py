@@ -5,14 +5,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from knowledge.demo_content.loader import load_demo_content
+from home.demo_content import load_demo_content
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".services" / "admin-password"
 
 
 class Command(BaseCommand):
     help = (
-        "Create the site's pages and snippets from the seed documents (knowledge/demo_content). "
+        "Create the home page, and the pages and snippets of the seed documents "
+        "(knowledge/demo_content) below it. "
         "Idempotent: existing pages are left as they are."
     )
 
