@@ -7,7 +7,7 @@ version, so every worker asks for new keys at once and the old entries expire un
 entries instead would also work only for those the changed page itself names: a method's new
 title is shown inside the pages of the programmes that use it.
 The navigation names only the two index pages: it is deleted from the shared cache when one of
-them changes (home/templatetags/site_tags.py), rather than renewed on every publish.
+them changes (base/templatetags/site_tags.py), rather than renewed on every publish.
 
 The version is bumped at once and again when the transaction commits, so that nothing a worker
 read from the database in between (the old content, before the commit) outlives the change.
