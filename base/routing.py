@@ -17,7 +17,7 @@ The translated slug columns have no index, so that query reads the whole page ta
 walk went through (`HINT_SECONDS`), and next time those are fetched by primary key and walked
 with the same checks: a page since moved, renamed, unpublished or deleted fails the walk, and
 the path is looked up by slug again. The hints are kept under the content version
-(knowledge/content_cache.py), so after any publish, move or deletion every worker looks paths up
+(base/content_cache.py), so after any publish, move or deletion every worker looks paths up
 by slug afresh: a sibling earlier in tree order that has taken the same slug wins at once.
 """
 

@@ -12,9 +12,9 @@ class KnowledgeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from base import routing
+        from base.content_cache import bump_content_version
 
         from . import slug_validation
-        from .content_cache import bump_content_version
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
         from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.content_cache import versioned_key
+from base.content_cache import versioned_key
 from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
@@ -101,7 +101,7 @@ def result_from_hit(hit, language):
 
 
 #: How long a taxonomy's names are kept; under the content version, so a renamed term reads anew
-#: in every worker at once (knowledge/content_cache.py).
+#: in every worker at once (base/content_cache.py).
 LABELS_SECONDS = 60
 
 

@@ -2,7 +2,7 @@
 
 A programme page shows them on every view, and a more_like_this query costs the engine far more
 than the rest of the page, so the answer is kept in the shared cache for `SIMILAR_SECONDS`, under
-the content version (knowledge/content_cache.py): a publish of this page or of one of the
+the content version (base/content_cache.py): a publish of this page or of one of the
 similar pages themselves asks every worker for a new answer at once. An answer is not kept
 while the engine is down, so the block comes back as soon as it is up.
 """
@@ -10,7 +10,7 @@ while the engine is down, so the block comes back as soon as it is up.
 from django.conf import settings
 from django.core.cache import cache
 
-from knowledge.content_cache import versioned_key
+from base.content_cache import versioned_key
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .query import build_similar

@@ -230,7 +230,7 @@ RATE_LIMITS = {
 }
 
 # The cache every process shares: login protection aside, the rate limits, the cached fragments
-# and lookups live there (keys versioned on publish, knowledge/content_cache.py). Redis through
+# and lookups live there (keys versioned on publish, base/content_cache.py). Redis through
 # Django's own backend; without REDIS_URL, one process's own memory (tests, a lone runserver).
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:

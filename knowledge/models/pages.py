@@ -17,8 +17,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
+from base.content_cache import content_version
+
 from ..blocks import DescriptionBlock
-from ..content_cache import content_version
 from ..forms import KnowledgePageForm, ProgrammePageForm
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
