@@ -11,7 +11,7 @@ from .translation_status import LANGUAGES, has_text, missing_translations
 
 
 def language_name(code):
-    return get_language_info(code)["name_translated"]
+    return str(get_language_info(code)["name_translated"])
 
 
 class TranslationStatusPanel(Panel):

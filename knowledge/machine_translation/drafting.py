@@ -16,6 +16,7 @@ import copy
 import hashlib
 
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -27,7 +28,7 @@ from . import apertium
 def translated_relations(model):
     """`{relation name: [translated field, ...]}` for the page's rows that carry texts."""
     relations = {}
-    for relation in model._meta.related_objects:
+    for relation in get_all_child_relations(model):
         child = relation.related_model
         try:
             fields = translator.get_options_for_model(child).get_field_names()
@@ -87,6 +88,7 @@ class Draft:
         self.destinations = []
         self.fields = set()
         self.streams = {}  # attribute -> the raw blocks its translations are written into
+        self.rows = {}  # relation -> its rows, whose texts the translations are written into
 
     def add(self, field, text, is_html, put):
         self.texts.append((text, is_html))
@@ -98,8 +100,8 @@ class Draft:
             self.destinations, apertium.translate(self.texts, source, target), strict=True
         ):
             put(translation)
-        for attribute, stream in self.streams.items():
-            setattr(self.page, attribute, stream)
+        for attribute, value in (self.streams | self.rows).items():
+            setattr(self.page, attribute, value)
 
 
 def gather(page, source, target):
@@ -124,7 +126,9 @@ def gather(page, source, target):
         else:
             draft.add(name, str(original), False, _setter(page, f"{name}_{target}"))
     for relation, fields in translated_relations(type(page)).items():
-        for row in getattr(page, relation).all():
+        # A revision's rows are new objects on every .all(): keep one list and assign it back.
+        draft.rows[relation] = rows = list(getattr(page, relation).all())
+        for row in rows:
             for name in fields:
                 original = getattr(row, f"{name}_{source}")
                 if has_text(original) and not has_text(getattr(row, f"{name}_{target}")):
