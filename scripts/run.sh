@@ -72,9 +72,8 @@ search_up=no
 if [ -n "$node_starter" ] && ! wait "$node_starter"; then
     started_node=no
     reason=$(grep -m1 '^error: ' "$LOGS/elasticsearch.log" | cut -c8- || true)
-    echo "Elasticsearch did not start: ${reason:-see $LOGS/elasticsearch.log}" >&2
-    echo "The site runs and search answers from the database. Retry with: make es-start," \
-        "then: $PY manage.py search_index --ensure (log: $LOGS/elasticsearch.log)" >&2
+    echo "Elasticsearch did not start (${reason:-see $LOGS/elasticsearch.log}); the site runs and" \
+        "search answers from the database. Retry: make es-start && $PY manage.py search_index --ensure" >&2
 elif "${es[@]}" status --base-port "$ES_BASE_PORT" >/dev/null 2>&1; then
     search_up=yes
 fi
