@@ -7,7 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
+    && apt-get install -y --no-install-recommends gettext apertium apertium-swe-dan \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 bro
 

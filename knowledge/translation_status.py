@@ -20,7 +20,8 @@ def checked_fields(model):
     return [field.name for field in model._meta.get_fields() if field.name in registered]
 
 
-def _has_text(value):
+def has_text(value):
+    """True when a field's value (text, or a StreamField's blocks) holds anything."""
     if hasattr(value, "raw_data"):  # a StreamValue
         return len(value.raw_data) > 0
     return bool(value and str(value).strip())
@@ -30,7 +31,7 @@ def missing_translations(page):
     """`{language: [field verbose name, ...]}` for every language with a gap."""
     missing = {}
     for name in checked_fields(type(page)):
-        filled = {lang for lang in LANGUAGES if _has_text(getattr(page, f"{name}_{lang}"))}
+        filled = {lang for lang in LANGUAGES if has_text(getattr(page, f"{name}_{lang}"))}
         if filled:
             label = page._meta.get_field(name).verbose_name
             for lang in set(LANGUAGES) - filled:
@@ -68,7 +69,7 @@ def translation_state(page):
     gaps = missing_translations(page)
 
     def state(lang):
-        if not _has_text(getattr(page, f"summary_{lang}")):
+        if not has_text(getattr(page, f"summary_{lang}")):
             return "missing"
         return "partial" if lang in gaps else "complete"
 
@@ -82,6 +83,6 @@ def shown_language(page, language):
     """
     fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]
     for lang in dict.fromkeys([language, *fallbacks]):
-        if _has_text(getattr(page, f"summary_{lang}")):
+        if has_text(getattr(page, f"summary_{lang}")):
             return lang
     return language

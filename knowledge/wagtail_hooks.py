@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Area, Arena, Organisation, Source, TargetGroup, Theme
+from .views import machine_draft
 from .views.translation_report import TranslationStatusView
 
 
@@ -80,6 +81,22 @@ def register_translation_status_urls():
             "reports/translation-status/results/",
             results,
             name="knowledge_translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_machine_draft_urls():
+    return [
+        path(
+            "pages/<int:page_id>/machine-draft/<str:source>-to-<str:target>/",
+            machine_draft.draft,
+            name="knowledge_machine_draft",
+        ),
+        path(
+            "pages/<int:page_id>/machine-draft/<str:language>/reviewed/",
+            machine_draft.reviewed,
+            name="knowledge_machine_draft_reviewed",
         ),
     ]
 

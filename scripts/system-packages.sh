@@ -2,8 +2,9 @@
 # Installs the Debian packages the project needs when they are missing: the PostgreSQL server
 # (tests run their own instance), the Redis server (the shared cache `make run` and the tests
 # start), Java and Maven (the local Elasticsearch node), gettext (compiling the .po files), npm
-# (axe-core) and Chromium (the browser tests drive Debian's build, never one downloaded by
-# Playwright). Does nothing when everything is there.
+# (axe-core), Chromium (the browser tests drive Debian's build, never one downloaded by
+# Playwright) and Apertium with its Swedish–Danish pair (the editors' machine drafts). Does
+# nothing when everything is there.
 set -euo pipefail
 
 missing=()
@@ -14,6 +15,8 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v apertium >/dev/null || missing+=(apertium)
+[ -f /usr/share/apertium/modes/swe-dan.mode ] || missing+=(apertium-swe-dan)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

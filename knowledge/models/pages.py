@@ -21,6 +21,7 @@ from base.content_cache import content_version
 
 from ..blocks import DescriptionBlock
 from ..forms import KnowledgePageForm, ProgrammePageForm
+from ..machine_translation.drafting import forget_changed
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
@@ -136,6 +137,12 @@ class KnowledgePage(EvidenceFields, Page):
         help_text=_("The language the sources are written in; the others are translations."),
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    machine_drafts = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Machine-translated texts not yet reviewed (knowledge.machine_translation)",
+    )
 
     evidence_panels = [
         FieldPanel("evidence_level"),
@@ -158,6 +165,11 @@ class KnowledgePage(EvidenceFields, Page):
 
     class Meta:
         abstract = True
+
+    def save_revision(self, *args, **kwargs):
+        """A version whose text differs from a machine draft no longer carries its note."""
+        forget_changed(self)
+        return super().save_revision(*args, **kwargs)
 
     @property
     def kind_label(self):

@@ -3,6 +3,7 @@
 from django import template
 from django.utils import translation
 
+from ..machine_translation.drafting import unreviewed
 from ..models import EvidenceLevel
 from ..translation_status import shown_language, translation_state
 
@@ -29,3 +30,9 @@ def page_languages(page, versions):
 def evidence_steps(level):
     """The evidence scale as steps, for the small bar beside the badge (filled up to `level`)."""
     return [{"label": step.label, "filled": step <= level} for step in EvidenceLevel if step > 0]
+
+
+@register.simple_tag
+def machine_drafted(page):
+    """What of the page the reader's language shows as a machine draft no one has reviewed."""
+    return unreviewed(page, translation.get_language())

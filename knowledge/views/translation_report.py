@@ -23,6 +23,15 @@ def pages_missing(language):
     return ids
 
 
+def pages_with_machine_drafts(language):
+    """Ids of programme and method pages whose published text in `language` is an unreviewed
+    machine draft."""
+    ids = []
+    for model in TRANSLATED_PAGE_TYPES:
+        ids += model.objects.filter(machine_drafts__has_key=language).values_list("pk", flat=True)
+    return ids
+
+
 class TranslationStatusFilterSet(WagtailFilterSet):
     missing = django_filters.ChoiceFilter(
         label=_("Missing"),
@@ -31,12 +40,22 @@ class TranslationStatusFilterSet(WagtailFilterSet):
         method="filter_missing",
     )
 
+    machine_draft = django_filters.ChoiceFilter(
+        label=_("Machine draft, not reviewed"),
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        empty_label=_("Any language"),
+        method="filter_machine_draft",
+    )
+
     def filter_missing(self, queryset, name, value):
         return queryset.filter(pk__in=pages_missing(value))
 
+    def filter_machine_draft(self, queryset, name, value):
+        return queryset.filter(pk__in=pages_with_machine_drafts(value))
+
     class Meta:
         model = Page
-        fields = ["missing"]
+        fields = ["missing", "machine_draft"]
 
 
 class TranslationStatusView(PageReportView):
