@@ -9,8 +9,7 @@ from django.utils import translation
 from knowledge.machine_translation import apertium
 from knowledge.machine_translation.drafting import draft_translation
 from knowledge.models import ProgrammePage
-
-from .pages import make_programme
+from tests.factories import make_programme
 
 pytestmark = pytest.mark.django_db
 
