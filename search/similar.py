@@ -6,10 +6,14 @@ process) for `SIMILAR_SECONDS`. Publishing, unpublishing or deleting the page fo
 at once in the worker that did it (`forget_similar`, wired in `signals.py`); the other workers,
 and a change to one of the similar pages themselves, show the new answer when the entry expires.
 An answer is not kept while the engine is down, so the block comes back as soon as it is up.
+A view restriction added or removed anywhere starts new keys (`visibility_version`): a page
+hidden since is not shown from an answer kept from before.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+
+from knowledge.visibility import visibility_version
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import LANGUAGES
@@ -25,7 +29,7 @@ OTHER_COUNTRY = {"DK": ["SE"], "SE": ["DK"], "BOTH": ["DK", "SE"]}
 
 
 def _key(page_id, language):
-    return f"search:similar:{page_id}:{language}"
+    return f"search:similar:{visibility_version()}:{page_id}:{language}"
 
 
 def similar_across_border(page, language):
