@@ -7,6 +7,8 @@ own i18n (a page tree per locale), while here one page has its three languages i
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from knowledge.visibility import publicly_visible
+
 
 class PageSitemap(Sitemap):
     i18n = True
@@ -16,7 +18,7 @@ class PageSitemap(Sitemap):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return Page.objects.none()
-        return site.root_page.get_descendants(inclusive=True).live().public().order_by("path")
+        return publicly_visible(site.root_page.get_descendants(inclusive=True)).order_by("path")
 
     def location(self, page):
         """The page's path in the active language (the framework activates each in turn)."""

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from knowledge.models import Country, MethodPage, ProgrammePage, Theme
+from knowledge.visibility import publicly_visible
 
 
 class HomePage(Page):
@@ -27,12 +28,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """Entry points into the knowledge base; all from the database, so search may be down."""
         context = super().get_context(request, *args, **kwargs)
-        programmes = ProgrammePage.objects.live()
+        programmes = publicly_visible(ProgrammePage.objects)
+        methods = publicly_visible(MethodPage.objects)
         context["recent"] = programmes.order_by("-last_published_at")[:RECENT_COUNT]
         context["themes"] = Theme.objects.filter(
-            Q(programmepage__live=True) | Q(methodpage__live=True)
+            Q(programmepage__in=programmes) | Q(methodpage__in=methods)
         ).distinct()
-        context["countries"] = country_counts(programmes, MethodPage.objects.live())
+        context["countries"] = country_counts(programmes, methods)
         return context
 
 

@@ -6,6 +6,7 @@ Slower and cruder than the engine, but a practitioner still gets an answer, with
 from django.db.models import Q
 
 from knowledge.models import MethodPage, ProgrammePage
+from knowledge.visibility import publicly_visible
 
 from .documents import LANGUAGES
 
@@ -24,9 +25,11 @@ def text_filter(text):
 
 
 def database_search(params):
-    """`(count, pages)` for the requested page of live programmes and methods matching the text."""
+    """`(count, pages)`: the requested page of visible programmes and methods matching the text."""
     condition = text_filter(params.q) if params.q else Q()
-    querysets = [model.objects.live().filter(condition) for model in (ProgrammePage, MethodPage)]
+    querysets = [
+        publicly_visible(model.objects).filter(condition) for model in (ProgrammePage, MethodPage)
+    ]
     end = params.offset + params.page_size
     pages = [
         page for queryset in querysets for page in queryset.order_by("-last_published_at")[:end]

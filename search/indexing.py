@@ -28,6 +28,7 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
+from knowledge.visibility import publicly_visible
 
 from .client import get_client
 from .documents import LANGUAGES, page_index
@@ -138,10 +139,10 @@ def _wagtail_url(page, language):
 
 
 def documents(ids=None):
-    """The documents of the live programme and method pages (all, or those of `ids`)."""
+    """The documents of the publicly visible programme and method pages (all, or of `ids`)."""
     urls = PageUrls()
     for model in PAGE_TYPES:
-        pages = model.objects.live()
+        pages = publicly_visible(model.objects)
         if ids is not None:
             pages = pages.filter(pk__in=ids)
         for chunk in batched(pages.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE, strict=False):
@@ -318,7 +319,7 @@ def _send_in_parallel(client, actions):
 
 
 def rebuild(progress=None):
-    """Build a new index from every live page, then point the alias at it in one step."""
+    """Build a new index from every visible page, then point the alias at it in one step."""
     client = get_client()
     name = f"{alias_name()}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
     slow_client = client.options(request_timeout=BULK_TIMEOUT)
@@ -354,7 +355,7 @@ def drop_retired(keep):
 
 
 def index_page_ids(page_ids):
-    """Bring the entries of these pages up to date: index the live ones, delete the rest."""
+    """Bring the entries of these pages up to date: index the visible ones, delete the rest."""
     ids = set(page_ids)
     actions = list(_actions(alias_name(), documents(ids)))
     live = {action["_id"] for action in actions}
@@ -384,10 +385,10 @@ def _published_at(value):
 
 
 def check():
-    """Compare the index with the database: pages missing, out of date, or no longer live."""
+    """Compare the index with the database: pages missing, out of date, or no longer visible."""
     live = {}
     for model in PAGE_TYPES:
-        live |= dict(model.objects.live().values_list("pk", "last_published_at"))
+        live |= dict(publicly_visible(model.objects).values_list("pk", "last_published_at"))
     indexed = {
         int(hit["_id"]): hit["_source"].get("last_published_at")
         for hit in helpers.scan(

@@ -17,9 +17,9 @@ from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
+from ..visibility import publicly_visible
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -314,11 +314,8 @@ def load_pages(ids):
     if not ids:
         return []
     shared = ["themes", "studies", _sources_prefetch()]
-    # Which pages are private is read once for both page types.
-    private = Page.objects.all().private_q()
     programmes = (
-        ProgrammePage.objects.live()
-        .exclude(private)
+        publicly_visible(ProgrammePage.objects)
         .filter(pk__in=ids)
         .prefetch_related(
             *shared,
@@ -327,14 +324,12 @@ def load_pages(ids):
             "arenas",
             "goals",
             Prefetch("partners", ProgrammePartner.objects.select_related("organisation")),
-            Prefetch("methods", MethodPage.objects.live().order_by("title")),
+            Prefetch("methods", publicly_visible(MethodPage.objects).order_by("title")),
         )
     )
     pages = {page.pk: page for page in programmes}
     if len(pages) < len(set(ids)):  # some are methods, or unknown
-        methods = (
-            MethodPage.objects.live().exclude(private).filter(pk__in=ids).prefetch_related(*shared)
-        )
+        methods = publicly_visible(MethodPage.objects).filter(pk__in=ids).prefetch_related(*shared)
         pages.update((page.pk, page) for page in methods)
     missing = [page_id for page_id in ids if page_id not in pages]
     if missing:

@@ -24,6 +24,7 @@ from ..forms import KnowledgePageForm, ProgrammePageForm
 from ..machine_translation.drafting import forget_changed
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
+from ..visibility import publicly_visible
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
@@ -67,9 +68,9 @@ class ProgrammeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = ProgrammePage.objects.live().descendant_of(self).order_by("title")
+        pages = publicly_visible(ProgrammePage.objects.descendant_of(self)).order_by("title")
         context["items"] = listing_page(request, pages)
-        context["sections"] = self.get_children().live()
+        context["sections"] = publicly_visible(self.get_children())
         return context
 
 
@@ -88,9 +89,9 @@ class MethodIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = MethodPage.objects.live().descendant_of(self).order_by("title")
+        pages = publicly_visible(MethodPage.objects.descendant_of(self)).order_by("title")
         context["items"] = listing_page(request, pages)
-        context["sections"] = self.get_children().live()
+        context["sections"] = publicly_visible(self.get_children())
         return context
 
 
@@ -109,9 +110,9 @@ class CountrySectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = self.get_children().live().specific().order_by("title")
+        pages = publicly_visible(self.get_children()).specific().order_by("title")
         context["items"] = listing_page(request, pages)
-        context["sections"] = self.get_siblings().live()
+        context["sections"] = publicly_visible(self.get_siblings())
         return context
 
 
@@ -330,7 +331,9 @@ class ProgrammePage(KnowledgePage):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = SimpleLazyObject(self.partners_by_role)
         context["goals"] = fetched_when_read(self.goals.all)
-        context["methods"] = fetched_when_read(lambda: self.methods.live().order_by("title"))
+        context["methods"] = fetched_when_read(
+            lambda: publicly_visible(self.methods).order_by("title")
+        )
         # 0 stores nothing: a preview shows the draft, never a cached live body.
         context["fragment_seconds"] = (
             0 if getattr(request, "is_preview", False) else FRAGMENT_SECONDS
@@ -445,7 +448,7 @@ class MethodPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = list(self.programmes.live().order_by("title"))
+        context["programmes"] = list(publicly_visible(self.programmes).order_by("title"))
         return context
 
     @classmethod

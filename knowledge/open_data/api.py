@@ -15,6 +15,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
 from ..models import MethodPage, ProgrammePage
+from ..visibility import publicly_visible
 from .queries import with_relations
 
 PAGE_MODELS = (ProgrammePage, MethodPage)
@@ -27,7 +28,7 @@ class KnowledgePagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Wagtail lets a visitor who has passed a page's password see it; open data never does.
-        return super().get_base_queryset().public()
+        return publicly_visible(super().get_base_queryset())
 
     def get_queryset(self):
         queryset = super().get_queryset()  # answers 400 for a type that does not exist

@@ -7,11 +7,12 @@ record reads in one query per relation, so its cost does not grow with the numbe
 from django.db.models import Prefetch
 
 from ..models import MethodPage, PageSource, ProgrammePage, ProgrammePartner
+from ..visibility import publicly_visible
 
 
 def published(model):
-    """Live pages of a type that anyone may see (`public()` reads the view restrictions now)."""
-    return model.objects.live().public()
+    """Live pages of a type that anyone may see (the view restrictions are read now)."""
+    return publicly_visible(model.objects)
 
 
 def _prefetches(model):

@@ -5,7 +5,7 @@ same fields under the same names (api_fields.py). Every translated text appears 
 language under an explicit name (`title_da`, `title_sv`, `title_en`): modeltranslation's bare
 attribute depends on the active language, which would make a record differ between requests.
 
-This module imports no model, so the page models can declare their `api_fields` from it.
+This module imports none of the page models, so they can declare their `api_fields` from it.
 """
 
 import datetime
@@ -14,6 +14,8 @@ from functools import partial
 
 from django.conf import settings
 from django.utils import translation
+
+from ..visibility import publicly_visible
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -175,7 +177,7 @@ def _published(page, name):
     """
     pages = getattr(page, f"published_{name}", None)
     if pages is None:
-        pages = getattr(page, name).live().public().order_by("pk")
+        pages = publicly_visible(getattr(page, name)).order_by("pk")
     return [page_link_record(linked) for linked in pages]
 
 

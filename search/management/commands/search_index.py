@@ -5,6 +5,7 @@ from elasticsearch import ApiError
 from elasticsearch.helpers import BulkIndexError
 from tqdm import tqdm
 
+from knowledge.visibility import publicly_visible
 from search import indexing, queue
 from search.client import UNAVAILABLE
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         action.add_argument(
             "--rebuild",
             action="store_true",
-            help="Build a new index from every live page and swap the alias to it.",
+            help="Build a new index from every publicly visible page and swap the alias to it.",
         )
         action.add_argument(
             "--ensure",
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"Elasticsearch cannot be reached: {error}") from error
 
     def rebuild(self, quiet):
-        total = sum(model.objects.live().count() for model in indexing.PAGE_TYPES)
+        total = sum(publicly_visible(model.objects).count() for model in indexing.PAGE_TYPES)
         with tqdm(total=total, disable=quiet, unit="page", desc="Indexing") as bar:
             result = indexing.rebuild(progress=bar.update)
         self.stdout.write(f"Indexed {result.indexed} pages into {result.index}.")
