@@ -14,7 +14,7 @@ from search import indexing
 from search.fallback import database_search
 from search.overview.aggregations import Scope, run_overview
 from search.params import SearchParams
-from tests.knowledge.pages import make_method, make_programme, trilingual
+from tests.factories import make_method, make_programme, trilingual
 
 pytestmark = pytest.mark.elasticsearch
 
