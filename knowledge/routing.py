@@ -23,14 +23,14 @@ tree order has taken the same slug since (which the slug query would have prefer
 import hashlib
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGES
+
 #: How long a worker remembers which pages a path went through.
 HINT_SECONDS = 600
 

@@ -11,8 +11,9 @@ An answer is not kept while the engine is down, so the block comes back as soon 
 from django.conf import settings
 from django.core.cache import cache
 
+from knowledge.languages import LANGUAGES
+
 from .client import NOT_BUILT, UNAVAILABLE, get_client
-from .documents import LANGUAGES
 from .query import build_similar
 from .results import result_from_hit
 
