@@ -32,6 +32,18 @@ def page_languages(page, versions):
 
 
 @register.simple_tag
+def shown(obj, field, original=None):
+    """`obj.<field>` by `in_language`, and `lang`: its language when not the reader's, else "".
+
+    A page's texts take the page's original language; pass it (`page.original_language`) for
+    what belongs to the page, such as its goals and studies.
+    """
+    reader = translation.get_language()
+    text, language = in_language(obj, field, reader, original)
+    return {"text": text, "lang": "" if language == reader else language}
+
+
+@register.simple_tag
 def evidence_steps(level):
     """The evidence scale as steps, for the small bar beside the badge (filled up to `level`)."""
     return [{"label": step.label, "filled": step <= level} for step in EvidenceLevel if step > 0]

@@ -130,10 +130,12 @@ def test_a_missing_translation_is_shown_in_the_original_language(client, section
         country="SE",
         title_en="",
         summary_en="",
+        implementation_en="",
         slug_en="",
     )
     html = client.get(url_in(page, "en")).content.decode()
     assert '<h1 id="page-heading" lang="sv">Bo Tryggt</h1>' in html
+    assert '<div lang="sv"><p>Frivilliga.</p></div>' in html
     assert '<p class="lead" lang="sv">Bo Tryggt förebygger inbrott i danska hem.</p>' in html
     assert "Its text is shown in Swedish." in html
 
