@@ -38,7 +38,7 @@ def test_a_missing_translation_falls_back_to_the_original_not_the_default():
 
 def test_rows_read_like_objects():
     row = {"original_language": "sv", "title_da": "Dansk", "title_sv": "Svensk", "title_en": None}
-    assert in_language(row, "title", "en") == Shown("Sv", "sv")
+    assert in_language(row, "title", "en") == Shown("Svensk", "sv")
 
 
 def test_linked_things_follow_the_pages_original_language():
