@@ -8,6 +8,7 @@ import urllib.request
 import uuid
 from urllib.parse import urlencode
 
+from knowledge.languages import LANGUAGES
 from knowledge.models import ProgrammePage
 
 ENDPOINTS = {
@@ -26,7 +27,7 @@ def found(base_url, engine, word, page_id):
 
 
 def retitle(page, suffix):
-    for language in ("da", "sv", "en"):
+    for language in LANGUAGES:
         title = getattr(page, f"title_{language}")
         setattr(page, f"title_{language}", f"{title.rsplit(' zq', 1)[0]}{suffix}")
     page.save_revision().publish()

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from knowledge.languages import LANGUAGES
 from knowledge.models import ProgrammePage
 
 from .queries import search_pages
@@ -27,10 +28,10 @@ def sample_urls(count, seed=6):
     chosen = rng.sample(ids, min(count, len(ids)))
     programmes = []
     for index, page in enumerate(ProgrammePage.objects.filter(pk__in=chosen)):
-        with translation.override(("da", "sv", "en")[index % 3]):
+        with translation.override(LANGUAGES[index % len(LANGUAGES)]):
             programmes.append(page.get_url())
     compare = [
-        compare_path(chosen[start : start + 3], ("da", "sv", "en")[start // 3 % 3])
+        compare_path(chosen[start : start + 3], LANGUAGES[start // 3 % len(LANGUAGES)])
         for start in range(0, min(len(chosen), 30), 3)
     ]
     return {"programme": programmes, "search": search_pages(), "compare": compare}

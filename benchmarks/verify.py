@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Page
 
+from knowledge.languages import LANGUAGES
 from knowledge.models import MethodPage, ProgrammePage
 
 PROBLEMS = ("evil_chars", "bad_steplen", "orphans", "wrong_depth", "wrong_numchild")
@@ -33,7 +34,7 @@ def _render_failures(sample):
         *MethodPage.objects.live().order_by("?")[: sample // 2],
     ]
     for page in pages:
-        for language in ("da", "sv", "en"):
+        for language in LANGUAGES:
             with translation.override(language):
                 url = page.get_url()
             response = client.get(url)

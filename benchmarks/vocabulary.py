@@ -9,9 +9,8 @@ and the cross-border synonyms that real pages and real queries have.
 import csv
 from dataclasses import dataclass
 
+from knowledge.languages import LANGUAGES
 from search.thesaurus import CSV_PATH
-
-LANGUAGES = ("da", "sv", "en")
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,12 @@ shows (its own in that language, or a fallback language's when that is empty) mu
 the slug every sibling shows in it.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGES
 
 
 def shown_slug_is(language, slug):

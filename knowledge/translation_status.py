@@ -4,12 +4,12 @@ A field counts as missing in a language when it has text in another language but
 one: an empty optional field is not a translation gap.
 """
 
-from django.conf import settings
 from django.db.models import Q
 from modeltranslation.translator import translator
 from wagtail.fields import StreamField
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGES
+
 #: Page fields that are generated (slug, url_path) or optional metadata, not reader-facing text.
 NOT_CHECKED = {"slug", "url_path", "seo_title", "search_description"}
 
@@ -74,15 +74,3 @@ def translation_state(page):
         return "partial" if lang in gaps else "complete"
 
     return {lang: state(lang) for lang in LANGUAGES}
-
-
-def shown_language(page, language):
-    """The language a reader of `language` actually reads the page's summary in.
-
-    It is `language` itself when translated, else the first fallback language with a text.
-    """
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]
-    for lang in dict.fromkeys([language, *fallbacks]):
-        if has_text(getattr(page, f"summary_{lang}")):
-            return lang
-    return language

@@ -5,9 +5,9 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from config.rate_limits import rate_limited
+from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
-from .documents import LANGUAGES
 from .openapi import SCHEMA
 from .params import MAX_QUERY_LENGTH, SearchForm
 from .query import build_suggest
@@ -48,7 +48,7 @@ def search(request):
 @rate_limited("suggest")
 def suggest(request):
     text = request.GET.get("q", "").strip()
-    language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else "da"
+    language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else DEFAULT_LANGUAGE
     if len(text) > MAX_QUERY_LENGTH:
         return error(f"The text is too long: use at most {MAX_QUERY_LENGTH} characters.", 400)
     if not text:

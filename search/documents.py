@@ -21,7 +21,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from knowledge.languages import LANGUAGES
+
 LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 
 #: Text fields per language, and how much a match in each counts (title above summary above body).

@@ -5,10 +5,9 @@ Slower and cruder than the engine, but a practitioner still gets an answer, with
 
 from django.db.models import Q
 
+from knowledge.languages import LANGUAGES
 from knowledge.models import MethodPage, ProgrammePage
 from knowledge.visibility import publicly_visible
-
-from .documents import LANGUAGES
 
 MATCHED_FIELDS = ["title", "summary"]
 

@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from elasticsearch import helpers
 from wagtail.models import Page
 
+from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from knowledge.models import (
     Area,
     Arena,
@@ -31,7 +32,7 @@ from knowledge.models import (
 from knowledge.visibility import publicly_visible
 
 from .client import get_client
-from .documents import LANGUAGES, page_index
+from .documents import page_index
 from .thesaurus import synonym_rules
 
 PAGE_TYPES = {ProgrammePage: "programme", MethodPage: "method"}
@@ -40,8 +41,6 @@ BODY_FIELDS = {
     MethodPage: ["what_it_is", "mechanism", "when_to_use", "requirements", "evidence_note"],
 }
 MAX_YEARS = 60
-DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-FALLBACK_LANGUAGES = settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]
 #: A rebuild's bulk requests may take longer than a search may (a busy node, big chunks).
 BULK_TIMEOUT = 120
 #: Bulk requests a rebuild keeps in flight, and documents per request.
@@ -177,12 +176,9 @@ def _list_item(item):
     return item
 
 
-def _names(terms, language):
-    """Each term's name in `language`, or in the first language that has one."""
-    order = [language, *FALLBACK_LANGUAGES]
-    return [
-        next((term[f"name_{lang}"] for lang in order if term[f"name_{lang}"]), "") for term in terms
-    ]
+def _names(terms, language, original):
+    """Each term's name as a reader of `language` sees it on the page (`in_language`)."""
+    return [in_language(term, "name", language, original).text for term in terms]
 
 
 def _prevention(page):
@@ -262,7 +258,9 @@ def page_to_document(page, related=None, urls=None):
             body += [method[f"title_{language}"] or "" for method in related["methods"]]
         doc |= {
             f"body_{language}": "\n".join(text for text in body if text),
-            f"tags_{language}": [name for terms in tagged for name in _names(terms, language)],
+            f"tags_{language}": [
+                name for terms in tagged for name in _names(terms, language, page.original_language)
+            ],
         }
     return doc
 

@@ -1,9 +1,10 @@
 """What the search app stores in the database: the thesaurus and the indexing queue."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from knowledge.languages import LANGUAGES
 
 TERM_SEPARATOR = "|"
 
@@ -39,7 +40,7 @@ class ThesaurusConcept(models.Model):
     def terms(self):
         """Every term of every language, lower-cased, without duplicates, in order."""
         found = []
-        for code, _name in settings.LANGUAGES:
+        for code in LANGUAGES:
             for term in getattr(self, f"terms_{code}").split(TERM_SEPARATOR):
                 term = " ".join(term.lower().split())
                 if term and term not in found:

@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 description of the search API, served at `/api/schema/`."""
 
+from knowledge.languages import LANGUAGES
+
 from .documents import FACETS
 from .params import MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 
@@ -38,11 +40,11 @@ _result = {
         "title": {"type": "string"},
         "titles": {
             "type": "object",
-            "properties": {lang: {"type": "string"} for lang in ("da", "sv", "en")},
+            "properties": {lang: {"type": "string"} for lang in LANGUAGES},
         },
         "summary": {"type": "string"},
         "country": {"type": "array", "items": {"type": "string", "enum": ["DK", "SE"]}},
-        "original_language": {"type": "string", "enum": ["da", "sv", "en"]},
+        "original_language": {"type": "string", "enum": list(LANGUAGES)},
         "evidence_level": {"type": "integer", "minimum": 0, "maximum": 6},
         "highlight": {"type": "array", "items": {"type": "string"}},
     },
@@ -71,7 +73,7 @@ SCHEMA = {
                         "name": "lang",
                         "in": "query",
                         "description": "The reader's language for titles, labels, highlights.",
-                        "schema": {"type": "string", "enum": ["da", "sv", "en"]},
+                        "schema": {"type": "string", "enum": list(LANGUAGES)},
                     },
                     {
                         "name": "sort",
@@ -132,7 +134,7 @@ SCHEMA = {
                     {
                         "name": "lang",
                         "in": "query",
-                        "schema": {"type": "string", "enum": ["da", "sv", "en"]},
+                        "schema": {"type": "string", "enum": list(LANGUAGES)},
                     },
                 ],
                 "responses": {

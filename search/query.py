@@ -8,7 +8,9 @@ counts of the other themes visible.
 
 from elasticsearch.dsl import Q, Search
 
-from .documents import FACETS, HIGHLIGHTED, LANGUAGES, TEXT_FIELDS
+from knowledge.languages import LANGUAGES
+
+from .documents import FACETS, HIGHLIGHTED, TEXT_FIELDS
 from .params import SearchParams
 
 FACET_SIZE = 50

@@ -8,10 +8,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from base.content_cache import versioned_key
+from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
-from .documents import FACETS, LANGUAGES
+from .documents import FACETS
 from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
@@ -64,22 +65,9 @@ class SearchResults:
         return max(1, -(-self.count // self.params.page_size))
 
 
-def in_language(values, language, original):
-    """The text in the reader's language, else the original, else any: `(text, language)`."""
-    for lang in dict.fromkeys([language, original, *LANGUAGES]):
-        if values.get(lang):
-            return values[lang], lang
-    return "", language
-
-
 def result_from_hit(hit, language):
     source = hit["_source"]
-    original = source.get("original_language", "da")
-    titles = {lang: source.get(f"title_{lang}", "") for lang in LANGUAGES}
-    title, shown = in_language(titles, language, original)
-    summaries = {lang: source.get(f"summary_{lang}", "") for lang in LANGUAGES}
-    summary, _lang = in_language(summaries, language, original)
-    urls = {lang: source.get(f"url_{lang}", "") for lang in LANGUAGES}
+    title, shown = in_language(source, "title", language)
     highlights = hit.get("highlight", {})
     own = [
         text for key, texts in highlights.items() if key.endswith(f"_{language}") for text in texts
@@ -88,12 +76,12 @@ def result_from_hit(hit, language):
     return Result(
         id=source["page_id"],
         type=source["type"],
-        url=urls.get(language) or urls.get(original, ""),
+        url=in_language(source, "url", language).text,
         title=title,
-        titles=titles,
-        summary=summary,
+        titles={lang: source.get(f"title_{lang}", "") for lang in LANGUAGES},
+        summary=in_language(source, "summary", language).text,
         country=source.get("country", []),
-        original_language=original,
+        original_language=source.get("original_language", DEFAULT_LANGUAGE),
         evidence_level=source.get("evidence_level"),
         highlight=fragments[:2],
         shown_language="" if shown == language else shown,
@@ -110,17 +98,17 @@ def _labels_key(model, language):
 
 
 def taxonomy_labels(model, language):
-    """`{slug: name}` of every term of a taxonomy, in `language` or else the first name given.
+    """`{slug: name}` of every term of a taxonomy, by `in_language` (a term has no original).
 
     Every search labels five taxonomy facets; cached, that costs no query per search.
     """
     key = _labels_key(model, language)
     labels = cache.get(key)
     if labels is None:
-        names = [f"name_{lang}" for lang in dict.fromkeys([language, *LANGUAGES])]
+        names = [f"name_{lang}" for lang in LANGUAGES]
         labels = {
-            row[0]: next((name for name in row[1:] if name), row[0])
-            for row in model.objects.values_list("slug", *names)
+            row["slug"]: in_language(row, "name", language).text or row["slug"]
+            for row in model.objects.values("slug", *names)
         }
         cache.set(key, labels, LABELS_SECONDS)
     return labels

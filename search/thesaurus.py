@@ -10,14 +10,12 @@ a new index with the new thesaurus and swaps the alias: search never stops answe
 import csv
 from pathlib import Path
 
-from django.conf import settings
-
+from knowledge.languages import LANGUAGES
 from knowledge.models import Area, Arena, TargetGroup, Theme
 
 from .models import TERM_SEPARATOR, ThesaurusConcept
 
 CSV_PATH = Path(__file__).resolve().parent / "thesaurus.csv"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 #: The taxonomy's own DA/SV/EN names are synonyms of each other too.
 LABELLED_MODELS = [Theme, TargetGroup, Arena, Area]
 

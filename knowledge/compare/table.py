@@ -12,16 +12,14 @@ aspect that no compared item has is left out of the table.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from .. import languages
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 from ..visibility import publicly_visible
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 #: The visible tag after a text shown in another language than the reader's.
 LANGUAGE_TAGS = {
@@ -116,15 +114,6 @@ class UnknownItems(LookupError):
         self.found = found
 
 
-def in_language(obj, name, language, original):
-    """`obj.<name>` in the reader's language, else the original, else any: a Text or None."""
-    for code in dict.fromkeys([language, original, *LANGUAGE_CODES]):
-        text = getattr(obj, f"{name}_{code}", None)
-        if text:
-            return Text(str(text), "" if code == language else code)
-    return None
-
-
 class _Reader:
     """Reads one page's aspects in one language."""
 
@@ -134,10 +123,11 @@ class _Reader:
         self.request = request
 
     def text(self, obj, name, prefix=""):
-        found = in_language(obj, name, self.language, self.page.original_language)
-        if found and prefix:
-            return Text(f"{prefix}{found.text}", found.language)
-        return found
+        """`obj.<name>` by `languages.in_language` with the page's original: a Text or None."""
+        text, shown = languages.in_language(obj, name, self.language, self.page.original_language)
+        if not text:
+            return None
+        return Text(f"{prefix}{text}", "" if shown == self.language else shown)
 
     def lines(self, *texts):
         return tuple(text for text in texts if text)

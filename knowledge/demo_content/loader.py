@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from anyascii import anyascii
-from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from ..languages import LANGUAGES
 from ..models import (
     Area,
     Arena,
@@ -35,7 +35,6 @@ from ..models import (
 from . import site_structure
 
 DATA_DIR = Path(__file__).resolve().parent
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TAXONOMY = {
     "themes": Theme,
     "target_groups": TargetGroup,

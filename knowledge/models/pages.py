@@ -4,12 +4,13 @@ The tree is Home > Programmes | Methods > one section per country > pages. The c
 sections exist so that Danish and Swedish editors can each be given their own part of the tree.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -53,8 +54,8 @@ class CountryScope(models.TextChoices):
     BOTH = "BOTH", _("Denmark and Sweden")
 
 
-class ProgrammeIndexPage(Page):
-    """Lists every programme of both countries."""
+class KnowledgeIndexPage(Page):
+    """Lists every page of one type (`listed_type`, a model name) of both countries."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -62,37 +63,37 @@ class ProgrammeIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.CountrySectionPage"]
     max_count = 1
+    #: Set by each subclass; a name, as the page models are declared further down.
+    listed_type = None
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        model = apps.get_model("knowledge", self.listed_type)
+        pages = publicly_visible(model.objects.descendant_of(self)).order_by("title")
+        context["items"] = listing_page(request, pages)
+        context["sections"] = publicly_visible(self.get_children())
+        return context
+
+
+class ProgrammeIndexPage(KnowledgeIndexPage):
+    """Lists every programme of both countries."""
+
+    listed_type = "ProgrammePage"
 
     class Meta:
         verbose_name = _("programme index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        pages = publicly_visible(ProgrammePage.objects.descendant_of(self)).order_by("title")
-        context["items"] = listing_page(request, pages)
-        context["sections"] = publicly_visible(self.get_children())
-        return context
 
-
-class MethodIndexPage(Page):
+class MethodIndexPage(KnowledgeIndexPage):
     """Lists every method of both countries."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["knowledge.CountrySectionPage"]
-    max_count = 1
+    listed_type = "MethodPage"
 
     class Meta:
         verbose_name = _("method index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        pages = publicly_visible(MethodPage.objects.descendant_of(self)).order_by("title")
-        context["items"] = listing_page(request, pages)
-        context["sections"] = publicly_visible(self.get_children())
-        return context
 
 
 class CountrySectionPage(Page):
@@ -347,10 +348,6 @@ class ProgrammePage(KnowledgePage):
         for partner in self.partners.select_related("organisation"):
             grouped[partner.role].append(partner.organisation)
         return grouped
-
-    @cached_property
-    def lead_partners(self):
-        return [p for p in self.partners.all() if p.role == ProgrammePartner.Role.LEAD]
 
     @property
     def period(self):

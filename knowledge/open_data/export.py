@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from ..languages import LANGUAGES
 from ..models import (
     Area,
     Arena,
@@ -26,7 +27,6 @@ from ..models import (
 )
 from .queries import published_with_relations
 from .serializers import (
-    LANGUAGES,
     area_record,
     organisation_record,
     page_record,

@@ -12,9 +12,9 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..languages import in_language
 from ..models import ProgrammePage
 from .queries import published
-from .serializers import in_language
 
 FEED_LENGTH = 50
 
@@ -47,10 +47,10 @@ class ProgrammeFeed(Feed):
         return pages.order_by("-last_published_at", "-pk")[:FEED_LENGTH]
 
     def item_title(self, page):
-        return in_language(page, "title", get_language())
+        return in_language(page, "title", get_language()).text
 
     def item_description(self, page):
-        return in_language(page, "summary", get_language())
+        return in_language(page, "summary", get_language()).text
 
     def item_link(self, page):
         return page.get_url()

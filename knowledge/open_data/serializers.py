@@ -12,12 +12,10 @@ import datetime
 import decimal
 from functools import partial
 
-from django.conf import settings
 from django.utils import translation
 
+from ..languages import LANGUAGES
 from ..visibility import publicly_visible
-
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 def plain(value):
@@ -45,18 +43,6 @@ def labels(prefix, get_label):
         with translation.override(lang):
             result[f"{prefix}_{lang}"] = str(get_label())
     return result
-
-
-def in_language(page, name, language):
-    """A page's text for a reader of `language`: that translation, else the original language's.
-
-    Danish is required, so the last resort is never empty.
-    """
-    for lang in (language, page.original_language, *LANGUAGES):
-        value = getattr(page, f"{name}_{lang}", None)
-        if value:
-            return value
-    return ""
 
 
 def page_url(page, language):

@@ -3,27 +3,45 @@
 from django import template
 from django.utils import translation
 
+from ..languages import in_language
 from ..machine_translation.drafting import unreviewed
 from ..models import EvidenceLevel
-from ..translation_status import shown_language, translation_state
+from ..translation_status import translation_state
 
 register = template.Library()
 
 
 @register.simple_tag
 def page_languages(page, versions):
-    """The language switcher's entries with how far the page is translated into each.
+    """The language switcher's entries with how far the page is translated into each, and the
+    title and summary by `in_language`.
 
-    `shown` is the language the reader sees the text in when it differs from theirs, so the
-    template can mark it with `lang` for screen readers.
+    `shown` is the language the reader sees the summary in when it differs from theirs, and
+    `title_language` the title's, so the template can mark them with `lang` for screen readers.
     """
     state = translation_state(page)
     current = translation.get_language()
-    shown = shown_language(page, current)
+    title = in_language(page, "title", current)
+    summary = in_language(page, "summary", current)
     return {
         "versions": [{**version, "state": state[version["code"]]} for version in versions],
-        "shown": "" if shown == current else shown,
+        "title": title.text,
+        "title_language": "" if title.language == current else title.language,
+        "summary": summary.text,
+        "shown": "" if summary.language == current else summary.language,
     }
+
+
+@register.simple_tag
+def shown(obj, field, original=None):
+    """`obj.<field>` by `in_language`, and `lang`: its language when not the reader's, else "".
+
+    A page's texts take the page's original language; pass it (`page.original_language`) for
+    what belongs to the page, such as its goals and studies.
+    """
+    reader = translation.get_language()
+    text, language = in_language(obj, field, reader, original)
+    return {"text": text, "lang": "" if language == reader else language}
 
 
 @register.simple_tag

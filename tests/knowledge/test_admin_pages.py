@@ -28,7 +28,7 @@ def test_admin_creates_and_publishes_a_programme_in_three_languages(
     )
     assert page.summary_sv.startswith("Kommunen och polisen")
     assert [goal.text_en for goal in page.goals.all()] == ["Fewer burglaries"]
-    assert page.lead_partners[0].organisation == organisation
+    assert page.partners_by_role()["lead"] == [organisation]
     assert list(page.themes.all()) == [theme]
 
 

@@ -122,6 +122,24 @@ def test_untranslated_page_says_so_and_marks_the_shown_language(client, sections
     assert "(ännu inte översatt)" in part(swedish, 'class="page-languages"', "</nav>")
 
 
+def test_a_missing_translation_is_shown_in_the_original_language(client, sections):
+    page = make_programme(
+        sections["programmes"]["SE"],
+        base="svensk",
+        original_language="sv",
+        country="SE",
+        title_en="",
+        summary_en="",
+        implementation_en="",
+        slug_en="",
+    )
+    html = client.get(url_in(page, "en")).content.decode()
+    assert '<h1 id="page-heading" lang="sv">Bo Tryggt</h1>' in html
+    assert '<div lang="sv"><p>Frivilliga.</p></div>' in html
+    assert '<p class="lead" lang="sv">Bo Tryggt förebygger inbrott i danska hem.</p>' in html
+    assert "Its text is shown in Swedish." in html
+
+
 def test_programme_page_leaves_a_place_for_the_comparison_button(client, programme):
     html = client.get(url_in(programme, "da")).content.decode()
     assert 'class="page-actions"' in html

@@ -2,6 +2,7 @@
 
 import pytest
 
+from knowledge.models import Theme
 from search.indexing import page_to_document
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,14 @@ def test_taxonomy_names_are_indexed_in_every_language(pages):
         ["Inbrott"],
         ["Burglary"],
     )
+
+
+def test_a_name_missing_in_a_language_is_indexed_in_the_pages_original_language(pages):
+    page = pages["sv"]
+    page.themes.add(Theme.objects.create(name_da="Vold", name_sv="Våld", name_en="", slug="v"))
+    page.save()
+    doc = page_to_document(page)
+    assert (doc["tags_da"], doc["tags_sv"], doc["tags_en"]) == (["Vold"], ["Våld"], ["Våld"])
 
 
 def test_facet_fields_of_a_programme_for_both_countries(pages):
