@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import MethodPage, ProgrammePage, Theme
+from knowledge.open_data import files
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
 from tests.factories import add_page, add_programmes, programme
 
@@ -22,7 +23,14 @@ JSON_URL = "/api/open-data/export.json"
 CSV_URL = "/api/open-data/export.csv"
 
 
+@pytest.fixture(autouse=True)
+def export_root(settings, tmp_path):
+    settings.OPEN_DATA_EXPORT_ROOT = tmp_path / "open-data"
+
+
 def download(client, url, content_type):
+    """The export as served after the worker has written it from the pages there are now."""
+    files.write_exports()
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
