@@ -81,14 +81,15 @@ def drain(limit=1000, rebuilds=False):
     Raises the engine's error when it cannot be reached; the tasks then stay for a later try,
     with the attempt and the error recorded on them.
     """
-    indices = current_indices()
-    if not indices and not rebuilds:
-        return 0
     tasks = claim(limit, rebuilds)
     if not tasks:
         return 0
     task_ids = [task.pk for task in tasks]
     try:
+        indices = current_indices()
+        if not indices and not rebuilds:
+            IndexTask.objects.filter(pk__in=task_ids).update(claimed_until=None)
+            return 0
         if not indices or any(task.page_id is None for task in tasks):
             rebuild(progress=Lease(task_ids))
         else:
