@@ -17,15 +17,9 @@ from knowledge.open_data import files
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
 from tests.factories import add_page, add_programmes, programme
 
-pytestmark = pytest.mark.django_db
+from .conftest import CSV_URL, JSON_URL
 
-JSON_URL = "/api/open-data/export.json"
-CSV_URL = "/api/open-data/export.csv"
-
-
-@pytest.fixture(autouse=True)
-def export_root(settings, tmp_path):
-    settings.OPEN_DATA_EXPORT_ROOT = tmp_path / "open-data"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_root")]
 
 
 def download(client, url, content_type):

@@ -13,18 +13,15 @@ from django.utils import timezone
 from knowledge.models import ExportState
 from knowledge.open_data import files
 
-from .conftest import programme
-from .pages import add_page
+from tests.factories import add_page, programme
 
-pytestmark = pytest.mark.django_db
+from .conftest import CSV_URL, JSON_URL
 
-JSON_URL = "/api/open-data/export.json"
-CSV_URL = "/api/open-data/export.csv"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_root")]
 
 
 @pytest.fixture(autouse=True)
-def export_root(settings, tmp_path):
-    settings.OPEN_DATA_EXPORT_ROOT = tmp_path / "open-data"
+def no_delay(settings):
     settings.OPEN_DATA_EXPORT_DELAY = 0
 
 
