@@ -31,6 +31,7 @@ MAX_BACKOFF = 60
 def work_once():
     """One round; returns the error that ended it, or None."""
     try:
+        close_old_connections()  # a connection broken in the last round is replaced
         queue.drain_all(rebuilds=True)
         files.write_if_changed()
     except Exception as error:  # logged with its traceback; the loop must go on
@@ -54,7 +55,6 @@ def run(interval):
     """Rounds until interrupted; a failed round backs off, a good one resets the pace."""
     wait = interval
     while True:
-        close_old_connections()  # a connection broken in the last round is replaced
         error = work_once()
         try:
             beat(error)
