@@ -31,7 +31,6 @@ MAX_BACKOFF = 60
 def work_once():
     """One round; returns the error that ended it, or None."""
     try:
-        close_old_connections()  # a connection broken in the last round is replaced
         queue.drain_all(rebuilds=True)
         files.write_if_changed()
     except Exception as error:  # logged with its traceback; the loop must go on
@@ -60,6 +59,10 @@ def run(interval):
             beat(error)
         except DatabaseError:
             logger.exception("The indexing worker could not record its beat.")
+        try:
+            close_old_connections()  # a connection broken in this round is replaced
+        except DatabaseError:
+            logger.exception("The indexing worker could not close a broken connection.")
         wait = interval if error is None else min(max(wait, interval, 0.5) * 2, MAX_BACKOFF)
         if error is not None:
             logger.warning("The indexing worker retries in %.0f s.", wait)
