@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from knowledge.models import ExportState
 from knowledge.open_data import files
-
 from tests.factories import add_page, programme
 
 from .conftest import CSV_URL, JSON_URL
