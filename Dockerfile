@@ -17,7 +17,8 @@ RUN pip install --no-cache-dir -r requirements.lock
 
 COPY --chown=bro:bro . .
 RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
-    && SECRET_KEY=build-only python manage.py collectstatic --noinput
+    && SECRET_KEY=build-only python manage.py collectstatic --noinput \
+    && install -d -o bro -g bro /app/open-data
 
 USER bro
 EXPOSE 8000

@@ -17,9 +17,11 @@ class KnowledgeConfig(AppConfig):
         from . import slug_validation
         from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
         from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme
+        from .open_data import files
 
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)
         slug_validation.install()
+        files.install()
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="content-version-page")

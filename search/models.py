@@ -1,4 +1,4 @@
-"""What the search app stores in the database: the thesaurus and the indexing queue."""
+"""What the search app stores in the database: thesaurus, indexing queue, the worker's beat."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +52,9 @@ class IndexTask(models.Model):
     """A page whose index entry must be brought up to date.
 
     Written in the same database transaction as the page change, so no change is lost when
-    Elasticsearch is down: the worker retries until the engine takes it.
+    Elasticsearch is down: the worker retries until the engine takes it. A drain claims tasks
+    for a while (`claimed_until`) in a short transaction and talks to the engine outside it;
+    when a drain dies on the way, its claim runs out and another drain takes the tasks.
     """
 
     page_id = models.PositiveIntegerField(
@@ -63,9 +65,25 @@ class IndexTask(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=255, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
 
     def __str__(self):
         return f"page {self.page_id}" if self.page_id else "full rebuild"
+
+
+class WorkerBeat(models.Model):
+    """The indexing worker's last round, written at the end of each: `/healthz` reads it.
+
+    In the database, not the cache, so that every web process sees the same worker.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    beat_at = models.DateTimeField()
+    ok = models.BooleanField()
+    error = models.CharField(max_length=255, blank=True)
+
+    def __str__(self):
+        return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"

@@ -118,6 +118,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite shared by the site and the indexing worker: a write transaction takes the write lock
+# when it begins (IMMEDIATE), so a second writer waits for it (`timeout`, seconds) instead of
+# failing at once with "database is locked"; in WAL mode readers never wait for a writer.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # JSON fixtures that keep times to the microsecond, for `manage.py backup` and `restore`.
 SERIALIZATION_MODULES = {"exactjson": "backup.serializer"}
@@ -259,3 +268,11 @@ LOGGING = {
     "loggers": {"elastic_transport": {"level": "ERROR"}},
 }
 ELASTICSEARCH_REPLICAS = int(env.get("ELASTICSEARCH_REPLICAS", "0"))
+# /healthz calls the indexing worker stale after this long without a round (seconds).
+SEARCH_WORKER_STALE_AFTER = int(env.get("SEARCH_WORKER_STALE_AFTER", "300"))
+# Where the worker writes the full open-data exports that /api/open-data/export.* serve.
+OPEN_DATA_EXPORT_ROOT = Path(env.get("OPEN_DATA_EXPORT_ROOT", BASE_DIR / "open-data"))
+# Seconds without a further publish before the exports are written again, and the longest
+# a change waits when publishing never pauses.
+OPEN_DATA_EXPORT_DELAY = int(env.get("OPEN_DATA_EXPORT_DELAY", "10"))
+OPEN_DATA_EXPORT_MAX_DELAY = int(env.get("OPEN_DATA_EXPORT_MAX_DELAY", "120"))

@@ -1,6 +1,7 @@
 """The knowledge model: programmes, methods, their evidence, and the taxonomy that links them."""
 
 from .evidence import EvidenceLevel, ExternalRating, Study, StudyDesign
+from .exports import ExportState
 from .pages import (
     CountrySectionPage,
     MethodIndexPage,
@@ -19,6 +20,7 @@ __all__ = [
     "Country",
     "CountrySectionPage",
     "EvidenceLevel",
+    "ExportState",
     "ExternalRating",
     "MethodIndexPage",
     "MethodPage",

@@ -1,16 +1,31 @@
-"""The open-data endpoints: the exports, their schema, and the feeds with a clear 404."""
+"""The open-data endpoints: the exports, their schema, and the feeds with a clear 404.
 
-from django.http import FileResponse, StreamingHttpResponse
+The full exports are the files the indexing worker writes (files.py), served with `ETag` and
+`Last-Modified` so a client that has the current one gets a 304. Before the worker's first
+round there is no file: the answer is a 503 with `Retry-After` rather than building the
+export in the request, which at 100,000 pages would outlast the server's timeout, once per
+reader arriving meanwhile.
+"""
+
+import os
+
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from config.rate_limits import rate_limited
 
 from ..models import Theme
-from .export import EXPORTS, SCHEMA_PATH
+from . import files
+from .export import SCHEMA_PATH
 from .feeds import ProgrammeFeed
 
 CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
+#: Seconds to wait for the worker's first export: its first round writes it.
+RETRY_AFTER = 60
 
 programme_feed = ProgrammeFeed()
 
@@ -18,10 +33,30 @@ programme_feed = ProgrammeFeed()
 @require_safe
 @rate_limited("export")
 def export(request, export_format):
-    return StreamingHttpResponse(
-        EXPORTS[export_format](),
+    try:
+        file = files.path(export_format).open("rb")
+    except FileNotFoundError:
+        message = _("The export is being prepared. Please try again in a minute.")
+        response = JsonResponse({"detail": message}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
+    stat = os.fstat(file.fileno())  # of the file opened, even if the worker replaces it now
+    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    last_modified = int(stat.st_mtime)
+    headers = {"ETag": etag, "Last-Modified": http_date(last_modified)}
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        file.close()
+        for name, value in headers.items():
+            not_modified[name] = value
+        return not_modified
+    return FileResponse(
+        file,
         content_type=CONTENT_TYPES[export_format],
-        headers={"Content-Disposition": f'inline; filename="bro-export.{export_format}"'},
+        headers={
+            **headers,
+            "Content-Disposition": f'inline; filename="bro-export.{export_format}"',
+        },
     )
 
 

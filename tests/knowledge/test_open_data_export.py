@@ -13,16 +13,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from knowledge.models import MethodPage, ProgrammePage, Theme
+from knowledge.open_data import files
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
 from tests.factories import add_page, add_programmes, programme
 
-pytestmark = pytest.mark.django_db
+from .conftest import CSV_URL, JSON_URL
 
-JSON_URL = "/api/open-data/export.json"
-CSV_URL = "/api/open-data/export.csv"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_root")]
 
 
 def download(client, url, content_type):
+    """The export as served after the worker has written it from the pages there are now."""
+    files.write_exports()
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == content_type

@@ -1,12 +1,8 @@
-import time
-
 from django.core.management.base import BaseCommand, CommandError
-from elasticsearch import ApiError
-from elasticsearch.helpers import BulkIndexError
 from tqdm import tqdm
 
 from knowledge.visibility import publicly_visible
-from search import indexing, queue
+from search import indexing, queue, worker
 from search.client import UNAVAILABLE
 
 
@@ -36,7 +32,13 @@ class Command(BaseCommand):
         action.add_argument(
             "--worker",
             action="store_true",
-            help="Keep draining the queue every few seconds (stop with Ctrl-C).",
+            help="Keep draining the queue, rebuilding and writing the open-data exports every "
+            "few seconds; a failed round is logged and retried (stop with Ctrl-C).",
+        )
+        action.add_argument(
+            "--worker-status",
+            action="store_true",
+            help="Print the worker's state; fail unless it is ok (a container health check).",
         )
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
         parser.add_argument(
@@ -48,13 +50,17 @@ class Command(BaseCommand):
             if options["rebuild"] or (options["ensure"] and not indexing.current_indices()):
                 self.rebuild(options["quiet"])
             elif options["ensure"]:
-                self.stdout.write(f"Index in place; {queue.drain_all()} waiting updates sent.")
+                sent = queue.drain_all(rebuilds=True)
+                self.stdout.write(f"Index in place; {sent} waiting updates sent.")
             elif options["check"]:
                 self.check_index()
             elif options["drain"]:
-                self.stdout.write(f"{queue.drain_all()} index updates sent.")
+                self.stdout.write(f"{queue.drain_all(rebuilds=True)} index updates sent.")
+            elif options["worker_status"]:
+                self.worker_status()
             else:
-                self.work(options["interval"])
+                self.stdout.write("Indexing worker started; Ctrl-C stops it.")
+                worker.run(options["interval"])
         except UNAVAILABLE as error:
             raise CommandError(f"Elasticsearch cannot be reached: {error}") from error
 
@@ -74,11 +80,8 @@ class Command(BaseCommand):
         if not result.ok:
             raise CommandError("The index differs from the published pages.")
 
-    def work(self, interval):
-        self.stdout.write("Draining the search index queue; Ctrl-C stops.")
-        while True:
-            try:
-                queue.drain_all()
-            except (*UNAVAILABLE, ApiError, BulkIndexError) as error:
-                self.stderr.write(f"Index update failed ({error}); the queue keeps it, retrying.")
-            time.sleep(interval)
+    def worker_status(self):
+        state = worker.status()
+        self.stdout.write(" ".join(f"{key}: {value}" for key, value in state.items() if value))
+        if state["state"] != "ok":
+            raise CommandError(f"The indexing worker is {state['state']}.")
