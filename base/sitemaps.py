@@ -7,7 +7,7 @@ own i18n (a page tree per locale), while here one page has its three languages i
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
-from knowledge.visibility import publicly_visible
+from .visibility import publicly_visible
 
 
 class PageSitemap(Sitemap):

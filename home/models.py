@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from base.visibility import publicly_visible
 from knowledge.models import Country, MethodPage, ProgrammePage, Theme
-from knowledge.visibility import publicly_visible
 
 
 class HomePage(Page):

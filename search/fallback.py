@@ -5,9 +5,9 @@ Slower and cruder than the engine, but a practitioner still gets an answer, with
 
 from django.db.models import Q
 
+from base.visibility import publicly_visible
 from knowledge.languages import LANGUAGES
 from knowledge.models import MethodPage, ProgrammePage
-from knowledge.visibility import publicly_visible
 
 MATCHED_FIELDS = ["title", "summary"]
 

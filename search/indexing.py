@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from elasticsearch import helpers
 from wagtail.models import Page
 
+from base.visibility import publicly_visible
 from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from knowledge.models import (
     Area,
@@ -29,7 +30,6 @@ from knowledge.models import (
     TargetGroup,
     Theme,
 )
-from knowledge.visibility import publicly_visible
 
 from .client import get_client
 from .documents import page_index

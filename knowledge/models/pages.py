@@ -19,13 +19,13 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from base.content_cache import content_version
+from base.visibility import publicly_visible
 
 from ..blocks import DescriptionBlock
 from ..forms import KnowledgePageForm, ProgrammePageForm
 from ..machine_translation.drafting import forget_changed
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
-from ..visibility import publicly_visible
 from .evidence import EvidenceFields
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 

@@ -14,8 +14,9 @@ from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from base.visibility import publicly_visible
+
 from ..models import MethodPage, ProgrammePage
-from ..visibility import publicly_visible
 from .queries import with_relations
 
 PAGE_MODELS = (ProgrammePage, MethodPage)

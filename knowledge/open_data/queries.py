@@ -6,8 +6,9 @@ record reads in one query per relation, so its cost does not grow with the numbe
 
 from django.db.models import Prefetch
 
+from base.visibility import publicly_visible
+
 from ..models import MethodPage, PageSource, ProgrammePage, ProgrammePartner
-from ..visibility import publicly_visible
 
 
 def published(model):

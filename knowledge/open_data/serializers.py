@@ -14,8 +14,9 @@ from functools import partial
 
 from django.utils import translation
 
+from base.visibility import publicly_visible
+
 from ..languages import LANGUAGES
-from ..visibility import publicly_visible
 
 
 def plain(value):

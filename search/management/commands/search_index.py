@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from knowledge.visibility import publicly_visible
+from base.visibility import publicly_visible
 from search import indexing, queue, worker
 from search.client import UNAVAILABLE
 
