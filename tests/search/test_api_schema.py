@@ -4,9 +4,9 @@ the search API does what its schema at /api/schema/ says, and the schema says wh
 import pytest
 import schemathesis
 from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
-from django.db import close_old_connections
 
 from config.wsgi import application
 from knowledge.models import Theme
