@@ -5,6 +5,7 @@ from django.utils import translation
 
 from knowledge.models import ProgrammePage
 from knowledge.translation_status import missing_translations
+from tests.search.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -60,17 +61,12 @@ def test_report_lists_pages_missing_swedish(admin_client, half_translated, secti
 def test_report_lists_only_the_pages_the_editor_may_edit(
     client, danish_editor, half_translated, sections
 ):
-    sections["programmes"]["SE"].add_child(
-        instance=ProgrammePage(
-            title_da="Svensk program",
-            title_sv="Svenskt program",
-            slug_da="svensk-program",
-            slug_sv="svenskt-program",
-            slug_en="swedish-programme",
-            summary_da="Kun delvist oversat.",
-            summary_sv="Bara delvis översatt.",
-            country="SE",
-        )
+    make_page(
+        sections["programmes"]["SE"],
+        title_da="Svensk program",
+        summary_da="Kun delvist oversat.",
+        summary_sv="Bara delvis översatt.",
+        country="SE",
     )
     client.force_login(danish_editor)
     html = client.get("/admin/reports/translation-status/").content.decode()
