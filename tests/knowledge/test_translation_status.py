@@ -5,7 +5,7 @@ from django.utils import translation
 
 from knowledge.models import ProgrammePage
 from knowledge.translation_status import missing_translations
-from tests.search.conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_report_lists_pages_missing_swedish(admin_client, half_translated, secti
 def test_report_lists_only_the_pages_the_editor_may_edit(
     client, danish_editor, half_translated, sections
 ):
-    make_page(
+    add_programme(
         sections["programmes"]["SE"],
         title_da="Svensk program",
         summary_da="Kun delvist oversat.",

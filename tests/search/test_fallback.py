@@ -6,8 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search import fallback
 from search.params import SearchParams
-
-from .conftest import make_page
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def five_matches(sections):
     for number in range(5):
-        make_page(
+        add_programme(
             sections["programmes"]["DK"],
             title_da=f"Tryg bolig {number}",
             summary_da="Nabohjælp.",
