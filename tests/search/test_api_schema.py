@@ -29,7 +29,8 @@ def site_in_this_transaction():
 
 
 @pytest.fixture
-def api_schema(site_in_this_transaction, cross_language_index):
+def api_schema(site_in_this_transaction, cross_language_index, settings):
+    settings.RATELIMIT_ENABLE = False  # hundreds of requests from one address test the API
     Theme.objects.create(name_da="Indbrud", name_sv="Inbrott", name_en="Burglary", slug="burglary")
     Theme.objects.create(name_da="Vold", name_sv="Våld", name_en="Violence", slug="violence")
     return schemathesis.openapi.from_wsgi("/api/schema/", site_in_this_transaction)
