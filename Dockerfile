@@ -1,4 +1,6 @@
 # The web service of docker-compose.yml: gunicorn serving Bro, static files by WhiteNoise.
+# It installs requirements-prod.lock: the same versions as requirements.lock, without the dev
+# and test tools (`make lock` writes both). .dockerignore keeps local state out of the image.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -12,8 +14,8 @@ RUN apt-get update \
     && useradd --create-home --uid 1000 bro
 
 WORKDIR /app
-COPY requirements.lock .
-RUN pip install --no-cache-dir -r requirements.lock
+COPY requirements-prod.lock .
+RUN pip install --no-cache-dir -r requirements-prod.lock
 
 COPY --chown=bro:bro . .
 RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \

@@ -66,8 +66,9 @@ format: install ## Format the code and fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .
 
 .PHONY: lock
-lock: $(VENV)/.installed ## Re-resolve requirements.lock after editing pyproject.toml
+lock: $(VENV)/.installed ## Re-resolve requirements.lock (and the image's requirements-prod.lock) after editing pyproject.toml
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.13 -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.13 --constraint requirements.lock -o requirements-prod.lock
 
 .PHONY: bench-setup
 bench-setup: install ## Install the benchmarks' load generator (wrk, from Debian)

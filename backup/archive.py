@@ -8,10 +8,13 @@ Rows keep their ids, content types and permissions included, so every reference 
 it was (natural keys would not do: Wagtail's logs keep the ids of deleted pages). What can be
 rebuilt is left out: sessions, the search queue, Wagtail's admin search index and image
 renditions.
+
+The archive holds the users' password hashes, so only its owner may read it (mode 0600).
 """
 
 import io
 import json
+import os
 import tarfile
 import tempfile
 from dataclasses import dataclass
@@ -52,8 +55,14 @@ class BackupSummary:
 
 
 def media_files(storage=default_storage, folder=""):
-    """Every file in the media storage, as paths relative to its root."""
-    folders, files = storage.listdir(folder)
+    """Every file in the media storage, as paths relative to its root.
+
+    A new site has none: its media folder is only created by the first upload.
+    """
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
     for name in files:
         yield f"{folder}/{name}" if folder else name
     for name in folders:
@@ -97,14 +106,29 @@ def write_backup(path):
             "objects": objects,
             "media_files": files,
         }
-        with tarfile.open(path, "w:gz") as tar:
+        _write_private(path, manifest, dumps, files)
+    return BackupSummary(objects=objects, media_files=len(files))
+
+
+def _write_private(path, manifest, dumps, files):
+    """The archive at `path`, mode 0600, complete or not at all.
+
+    It is written beside `path` in a file that `mkstemp` creates readable by its owner only,
+    then renamed over `path`, which so never has another mode, even when it existed before.
+    """
+    handle, partial = tempfile.mkstemp(dir=Path(path).resolve().parent, suffix=".partial")
+    try:
+        with os.fdopen(handle, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as tar:
             _add(tar, "manifest.json", json.dumps(manifest, indent=2).encode())
             for name, dump in dumps.items():
                 tar.add(dump, arcname=name)
             for name in files:
-                with default_storage.open(name) as handle:
-                    _add(tar, f"media/{name}", handle.read())
-    return BackupSummary(objects=objects, media_files=len(files))
+                with default_storage.open(name) as media:
+                    _add(tar, f"media/{name}", media.read())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 def database_has_content():

@@ -36,20 +36,6 @@ class Result:
     #: The language the title and summary are shown in, when not the reader's own.
     shown_language: str = ""
 
-    def as_json(self):
-        return {
-            "id": self.id,
-            "type": self.type,
-            "url": self.url,
-            "title": self.title,
-            "titles": self.titles,
-            "summary": self.summary,
-            "country": self.country,
-            "original_language": self.original_language,
-            "evidence_level": self.evidence_level,
-            "highlight": self.highlight,
-        }
-
 
 @dataclass
 class SearchResults:

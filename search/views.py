@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from config.rate_limits import rate_limited
 
 from .documents import FACETS
-from .params import SearchForm
+from .params import SearchQuery, error_messages, query_data
 from .results import run_search
 
 #: The heading of each facet on the search page, in the order of FACETS.
@@ -46,12 +46,11 @@ def toggled(request, name, value):
 
 @rate_limited("search")
 def search_page(request):
-    form = SearchForm(request.GET, language=get_language())
-    if not form.is_valid():
-        messages = [str(error) for errors in form.errors.values() for error in errors]
-        context = {"errors": messages, "q": request.GET.get("q", "")[:300]}
+    query = SearchQuery(data=query_data(request.GET))
+    if not query.is_valid():
+        context = {"errors": error_messages(query.errors), "q": request.GET.get("q", "")[:300]}
         return render(request, "search/search_page.html", context, status=400)
-    params = form.params()
+    params = query.search_params(language=get_language())
     results = run_search(params)
     if params.page > results.last_page:
         raise Http404("There is no such results page.")

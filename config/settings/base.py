@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -177,12 +179,28 @@ WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_LIMIT_MAX = 100
 # The read-only public APIs serve everyone alike and authenticate no one: DRF's default session
 # and HTTP Basic authentication would take passwords there (and count the failures as logins).
-REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
+# The search API's OpenAPI schema is generated from its views (search/schema.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bro search API",
+    "DESCRIPTION": "Crime-prevention programmes and methods of Denmark and Sweden, "
+    "searched across Danish, Swedish and English.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+}
 
 # The public search: one Elasticsearch node or cluster, reached by URL.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "http://127.0.0.1:9201")
 ELASTICSEARCH_INDEX = env.get("ELASTICSEARCH_INDEX", "bro-pages")
 ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
+
+# A monitor that sends `Authorization: Bearer <this>` gets /healthz's detail (config/health.py).
+HEALTHZ_TOKEN = env.get("HEALTHZ_TOKEN", "")
 
 # Security headers for every response (production adds HSTS and secure cookies). The public
 # templates load scripts, styles and images from the site itself only; an inline script or

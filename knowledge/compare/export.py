@@ -5,9 +5,9 @@ with the row labels and texts in the reader's language.
 
 The CSV is RFC 4180 (comma, double quotes) in UTF-8 with a byte-order mark, so that Excel opens
 "æ", "ø" and "å" correctly; readers whose Excel expects semicolons use the workbook instead.
+Neither runs a cell as a formula (`safe_csv`, and text cells in the workbook).
 """
 
-import csv
 import io
 
 from django.utils import timezone
@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from .. import safe_csv
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -39,7 +41,7 @@ def filename(extension, today=None):
 
 def to_csv(comparison):
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(table_rows(comparison))
+    safe_csv.writer(buffer).writerows(table_rows(comparison))
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -2,6 +2,12 @@
 
 Danish and Swedish editors may add and edit pages in their own country's sections only; they
 submit for moderation, and Wagtail's "Moderators" group approves and publishes.
+
+Organisations and sources are shown on both countries' pages, so an editor may add one but only
+a moderator may change or delete it. Permissions rather than moderation of the snippets: an
+edit to a snippet is live at once on every page that shows it, and moderation (Wagtail's
+DraftStateMixin, RevisionMixin and a workflow) would mean draft rows that every query reading
+them must leave out (pages, the index, open data); a permission is one rule, in one place.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -38,7 +44,10 @@ COUNTRIES = {
 }
 
 EDITOR_GROUPS = {"DK": "Editors – Denmark", "SE": "Editors – Sweden"}
+MODERATORS = "Moderators"  # created by Wagtail's own migrations
 SNIPPET_MODELS = [Theme, TargetGroup, Arena, Organisation, Area, Source]
+#: Shown on both countries' pages: changed or deleted by moderators only.
+SHARED_SNIPPET_MODELS = [Organisation, Source]
 
 
 def _titles(names):
@@ -64,22 +73,35 @@ def ensure_sections(home, create_page):
     return sections
 
 
+def snippet_permissions(models, actions):
+    return Permission.objects.filter(
+        content_type__app_label="knowledge",
+        codename__in=[f"{a}_{model._meta.model_name}" for model in models for a in actions],
+    )
+
+
 def ensure_editor_groups(sections):
-    """One editors' group per country, allowed to add and edit (not publish) its sections."""
+    """One editors' group per country, allowed to add and edit (not publish) its sections.
+
+    Also the moderators' rights on the shared snippets; run again, it takes from the editors'
+    groups the rights an earlier version gave them on those.
+    """
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    snippet_permissions = Permission.objects.filter(
-        content_type__app_label="knowledge",
-        codename__in=[
-            f"{action}_{model._meta.model_name}"
-            for model in SNIPPET_MODELS
-            for action in ("add", "change")
-        ],
-    )
+    own = [model for model in SNIPPET_MODELS if model not in SHARED_SNIPPET_MODELS]
+    editors_snippets = [
+        *snippet_permissions(own, ("add", "change")),
+        *snippet_permissions(SHARED_SNIPPET_MODELS, ("add",)),
+    ]
+    shared_changes = snippet_permissions(SHARED_SNIPPET_MODELS, ("change", "delete"))
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS)
+    moderators.permissions.add(*snippet_permissions(SHARED_SNIPPET_MODELS, ("add",)))
+    moderators.permissions.add(*shared_changes)
     for country, name in EDITOR_GROUPS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin, *snippet_permissions)
+        group.permissions.remove(*shared_changes)
+        group.permissions.add(access_admin, *editors_snippets)
         for kind in sections:
             for permission_type in ("add", "change"):
                 GroupPagePermission.objects.get_or_create(

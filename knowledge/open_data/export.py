@@ -6,14 +6,15 @@ batches with their relations prefetched: a fixed number of queries per batch.
 
 The JSON follows schema/export.schema.json. The CSV has one row per page; a cell with several
 values joins them with " | " (slugs and ids never contain it); the JSON has everything else.
+A text that a spreadsheet would run as a formula starts with an apostrophe there (`safe_csv`).
 """
 
-import csv
 import json
 from pathlib import Path
 
 from django.utils import timezone
 
+from .. import safe_csv
 from ..languages import LANGUAGES
 from ..models import (
     Area,
@@ -132,7 +133,7 @@ class _Line:
 
 def csv_chunks():
     """The CSV export: a header, then one row per programme, then one per method."""
-    writer = csv.writer(_Line())
+    writer = safe_csv.writer(_Line())
     yield writer.writerow(CSV_COLUMNS)
     for model in PAGE_SECTIONS.values():
         for record in page_records(model):

@@ -1,4 +1,7 @@
-"""The admin report "Translation status": pages with text still missing in a language."""
+"""The admin report "Translation status": pages with text still missing in a language.
+
+It lists only the pages the user may edit: a country's editor sees their own sections' pages.
+"""
 
 import django_filters
 from django.conf import settings
@@ -6,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import MethodPage, ProgrammePage
 from ..translation_status import missing_in_language
@@ -67,7 +71,13 @@ class TranslationStatusView(PageReportView):
     any_permission_required = ["add", "change", "publish"]
 
     def get_queryset(self):
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            self.request.user, ["change", "publish"]
+        )
         self.queryset = (
-            Page.objects.type(*TRANSLATED_PAGE_TYPES).specific(defer=True).order_by("title")
+            Page.objects.type(*TRANSLATED_PAGE_TYPES)
+            .filter(pk__in=editable.values("pk"))
+            .specific(defer=True)
+            .order_by("title")
         )
         return super().get_queryset()

@@ -1,4 +1,11 @@
-"""A backup of the demo content, restored into an emptied database, gives back the same site."""
+"""A backup of the demo content, restored into an emptied database, gives back the same site.
+
+The media files are on disk as in production (FileSystemStorage), in a folder that does not
+exist until the first upload, as on a new site.
+"""
+
+import stat
+import tarfile
 
 import pytest
 from django.apps import apps
@@ -72,7 +79,16 @@ def snapshot():
 
 
 @pytest.fixture
-def demo_site(django_user_model):
+def media_on_disk(settings, tmp_path):
+    """Production's storage: files under MEDIA_ROOT, a folder nothing has created yet."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    settings.STORAGES = {**settings.STORAGES, "default": default}
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_site(django_user_model, media_on_disk):
     """The demo content with a thesaurus, an editor, a page waiting in moderation and a file."""
     load_demo_content()
     load_csv()
@@ -113,7 +129,26 @@ def test_backup_wipe_restore_gives_back_every_page_revision_and_snippet(demo_sit
     )
 
 
-def test_restore_refuses_a_database_with_content_unless_forced(sections, tmp_path):
+def test_a_new_site_with_nothing_uploaded_backs_up(sections, media_on_disk, tmp_path):
+    assert not media_on_disk.exists()
+    archive = tmp_path / "bro.tar.gz"
+    call_command("backup", output=str(archive))
+    with tarfile.open(archive) as tar:
+        assert "data.exactjson" in tar.getnames()
+        assert not [name for name in tar.getnames() if name.startswith("media/")]
+
+
+def test_the_archive_is_readable_by_its_owner_only(sections, media_on_disk, tmp_path):
+    """It holds the users' password hashes."""
+    archive = tmp_path / "bro.tar.gz"
+    archive.write_bytes(b"an older archive")
+    archive.chmod(0o644)
+    call_command("backup", output=str(archive))
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert tarfile.is_tarfile(archive)
+
+
+def test_restore_refuses_a_database_with_content_unless_forced(sections, media_on_disk, tmp_path):
     page = add_programme(
         sections["programmes"]["DK"], title_da="Tryg bolig", summary_da="x", country="DK"
     )

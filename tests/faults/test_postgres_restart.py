@@ -11,12 +11,18 @@ of failing it. The test restarts the private server that `make test` started
 import json
 import os
 import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
 from django.db import connections
 
 from .servers import REPO, get, gunicorn
+
+#: The monitoring token of the server under test: /healthz names the database's state for it.
+HEALTHZ_TOKEN = "postgres-restart-test"
+MONITOR = urllib.request.build_opener()
+MONITOR.addheaders = [("Authorization", f"Bearer {HEALTHZ_TOKEN}")]
 
 
 @pytest.fixture
@@ -35,6 +41,7 @@ def site(django_db_setup, live_database_url):
         DATABASE_CONN_MAX_AGE="600",
         # No index behind this alias: search answers from the database.
         ELASTICSEARCH_INDEX="bro-postgres-restart-none",
+        HEALTHZ_TOKEN=HEALTHZ_TOKEN,
     ) as url:
         yield url
 
@@ -48,7 +55,7 @@ def postgres(command, folder):
 
 
 def test_site_answers_the_first_request_after_a_postgres_restart(site, postgres_dir):
-    status, body = get(f"{site}/healthz")
+    status, body = get(f"{site}/healthz", MONITOR)
     assert status == 200 and json.loads(body)["database"]["ok"]
     status, body = get(f"{site}/api/search/?q=tryg")
     assert status == 200 and json.loads(body)["engine_available"] is False
@@ -58,7 +65,7 @@ def test_site_answers_the_first_request_after_a_postgres_restart(site, postgres_
     finally:
         connections.close_all()  # this process's own connections died too
 
-    status, body = get(f"{site}/healthz")
+    status, body = get(f"{site}/healthz", MONITOR)
     assert status == 200, body
     assert json.loads(body)["database"]["ok"], "the first request after the restart failed"
     status, body = get(f"{site}/api/search/?q=tryg")
@@ -69,12 +76,12 @@ def test_site_answers_the_first_request_after_a_postgres_restart(site, postgres_
 def test_healthz_names_the_database_while_postgres_is_down(site, postgres_dir):
     try:
         postgres("pause", postgres_dir)
-        status, body = get(f"{site}/healthz")
+        status, body = get(f"{site}/healthz", MONITOR)
     finally:
         postgres("resume", postgres_dir)
         connections.close_all()  # this process's own connections died too
     assert status == 503, body
     answer = json.loads(body)
     assert answer["failing"] == ["database"] and answer["elasticsearch"]["ok"]
-    status, body = get(f"{site}/healthz")
+    status, body = get(f"{site}/healthz", MONITOR)
     assert status == 200 and json.loads(body)["database"]["ok"], body

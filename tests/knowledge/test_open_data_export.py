@@ -170,6 +170,14 @@ def test_several_values_and_awkward_text_survive_the_csv(client, sections, theme
     assert row["themes"].split(" | ") == ["burglary", "drugs"]
 
 
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(client, sections):
+    page = programme(title_da="=1+1", slug_da="formel", summary_da="-2+3", title_sv="+46\tx")
+    page = add_page(sections["programmes"]["DK"], page)
+    (row,) = csv_rows(download(client, CSV_URL, "text/csv; charset=utf-8"))
+    assert (row["title_da"], row["summary_da"], row["title_sv"]) == ("'=1+1", "'-2+3", "'+46\tx")
+    assert row["id"] == str(page.pk), "numbers stay numbers"
+
+
 def test_the_command_writes_the_same_exports_to_a_file(client, open_data_pages, tmp_path):
     json_file, csv_file = tmp_path / "bro.json", tmp_path / "bro.csv"
     call_command(

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from knowledge.models import ProgrammePage
 from knowledge.translation_status import missing_translations
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,19 @@ def test_report_lists_pages_missing_swedish(admin_client, half_translated, secti
     assert "Fuld" not in html
     html = admin_client.get("/admin/reports/translation-status/").content.decode()
     assert "Tryg bolig" in html and complete.title_da in html
+
+
+def test_report_lists_only_the_pages_the_editor_may_edit(
+    client, danish_editor, half_translated, sections
+):
+    add_programme(
+        sections["programmes"]["SE"],
+        title_da="Svensk program",
+        summary_da="Kun delvist oversat.",
+        summary_sv="Bara delvis översatt.",
+        country="SE",
+    )
+    client.force_login(danish_editor)
+    html = client.get("/admin/reports/translation-status/").content.decode()
+    assert "Tryg bolig" in html
+    assert "Svensk program" not in html

@@ -5,12 +5,19 @@ that change what the public sees: publish, unpublish, delete, move.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from knowledge.models import ProgrammePage
+from knowledge.models import Organisation, ProgrammePage, Source
 from tests.factories import add_programme
 
 pytestmark = pytest.mark.django_db
+
+SNIPPETS = {
+    Organisation: {"name_da": "Region Skåne", "slug": "region-skane", "kind": "region"},
+    Source: {"title": "Rapport", "slug": "rapport"},
+}
 
 
 @pytest.fixture
@@ -98,3 +105,23 @@ def test_swedish_editor_cannot_edit_unpublish_or_delete_a_danish_page(
     response = getattr(client, method)(reverse(name, args=[danish.pk]))
     assert response.status_code in (302, 403)
     assert ProgrammePage.objects.get(pk=danish.pk).live
+
+
+@pytest.mark.parametrize("model", [Organisation, Source])
+def test_only_moderators_change_what_both_countries_pages_show(
+    client, django_user_model, danish_editor, model
+):
+    """An organisation or a source is shown on both countries' pages: a country's editor may add
+    one, but changing or deleting it is for the moderators."""
+    snippet = model.objects.create(**SNIPPETS[model])
+    url = reverse(f"wagtailsnippets_knowledge_{model._meta.model_name}:edit", args=[snippet.pk])
+    client.force_login(danish_editor)
+    assert client.get(url).status_code != 200
+    assert client.get(url.replace("/edit/", "/delete/")).status_code != 200
+    policy = ModelPermissionPolicy(model)
+    assert policy.user_has_permission(danish_editor, "add")
+    moderator = django_user_model.objects.create_user("moderator", password="pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    assert client.get(url).status_code == 200
+    assert policy.user_has_permission(moderator, "delete")

@@ -1,0 +1,62 @@
+"""The search API's answers as DRF serializers: the views render them, the schema shows them."""
+
+from django.conf import settings
+from rest_framework import serializers
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PAGE_TYPES = ["programme", "method"]
+
+
+class Titles(serializers.Serializer):
+    da = serializers.CharField()
+    sv = serializers.CharField()
+    en = serializers.CharField()
+
+
+class Result(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.ChoiceField(choices=PAGE_TYPES)
+    url = serializers.CharField()
+    title = serializers.CharField(help_text="In the reader's language, else the original.")
+    titles = Titles()
+    summary = serializers.CharField()
+    country = serializers.ListField(child=serializers.ChoiceField(choices=["DK", "SE"]))
+    original_language = serializers.ChoiceField(choices=LANGUAGES)
+    evidence_level = serializers.IntegerField(min_value=0, max_value=6, allow_null=True)
+    highlight = serializers.ListField(
+        child=serializers.CharField(), help_text="Up to two fragments, HTML with <mark>."
+    )
+
+
+class FacetValue(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(min_value=0)
+
+
+class SearchAnswer(serializers.Serializer):
+    count = serializers.IntegerField(min_value=0)
+    page = serializers.IntegerField(min_value=1)
+    results = Result(many=True)
+    facets = serializers.DictField(
+        child=FacetValue(many=True), help_text="Per facet, its values with their counts."
+    )
+    did_you_mean = serializers.CharField(allow_blank=True)
+    engine_available = serializers.BooleanField(
+        help_text="False when the database answered instead of the search engine (no facets)."
+    )
+
+
+class Suggestion(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    type = serializers.ChoiceField(choices=PAGE_TYPES)
+
+
+class SuggestAnswer(serializers.Serializer):
+    suggestions = Suggestion(many=True)
+    engine_available = serializers.BooleanField()
+
+
+class Error(serializers.Serializer):
+    error = serializers.CharField(help_text="What was wrong, in the reader's language.")
