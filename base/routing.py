@@ -24,7 +24,6 @@ by slug afresh: a sibling earlier in tree order that has taken the same slug win
 import hashlib
 from collections import defaultdict
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
@@ -32,8 +31,8 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from .content_cache import versioned_key
+from .languages import LANGUAGES
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 #: How long the cache remembers which pages a path went through.
 HINT_SECONDS = 600
 

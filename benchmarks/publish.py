@@ -8,7 +8,7 @@ import urllib.request
 import uuid
 from urllib.parse import urlencode
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 from knowledge.models import ProgrammePage
 
 ENDPOINTS = {

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 from knowledge.models import ProgrammePage
 
 from .queries import search_pages

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Page
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 from knowledge.models import MethodPage, ProgrammePage
 
 PROBLEMS = ("evil_chars", "bad_steplen", "orphans", "wrong_depth", "wrong_numchild")

@@ -9,7 +9,7 @@ and the cross-border synonyms that real pages and real queries have.
 import csv
 from dataclasses import dataclass
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 from search.thesaurus import CSV_PATH
 
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from .languages import LANGUAGES
+from base.languages import LANGUAGES
 
 
 def shown_slug_is(language, slug):

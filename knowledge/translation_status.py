@@ -8,7 +8,7 @@ from django.db.models import Q
 from modeltranslation.translator import translator
 from wagtail.fields import StreamField
 
-from .languages import LANGUAGES
+from base.languages import LANGUAGES
 
 #: Page fields that are generated (slug, url_path) or optional metadata, not reader-facing text.
 NOT_CHECKED = {"slug", "url_path", "seo_title", "search_description"}

@@ -12,8 +12,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from base.languages import DEFAULT_LANGUAGE
 from config.rate_limits import rate_limited
-from knowledge.languages import DEFAULT_LANGUAGE
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .params import SearchQuery, SuggestQuery, error_messages, query_data

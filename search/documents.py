@@ -21,7 +21,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 
 LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 

@@ -7,8 +7,8 @@ counts at most MAX_RESULTS: deeper pages are not offered, and a larger count is 
 
 from django.db.models import Q
 
+from base.languages import LANGUAGES
 from base.visibility import publicly_visible
-from knowledge.languages import LANGUAGES
 from knowledge.models import MethodPage, ProgrammePage
 
 MATCHED_FIELDS = ["title", "summary"]

@@ -18,8 +18,8 @@ from django.utils.html import strip_tags
 from elasticsearch import helpers
 from wagtail.models import Page
 
+from base.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from base.visibility import publicly_visible
-from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from knowledge.models import (
     Area,
     Arena,

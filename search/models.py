@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 
 TERM_SEPARATOR = "|"
 

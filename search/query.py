@@ -8,7 +8,7 @@ counts of the other themes visible.
 
 from elasticsearch.dsl import Q, Search
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 
 from .documents import FACETS, HIGHLIGHTED, TEXT_FIELDS
 from .params import SearchParams

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from base.content_cache import versioned_key
-from knowledge.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
+from base.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
 from knowledge.models import Country, EvidenceLevel, ProgrammePage
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client

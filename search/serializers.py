@@ -1,9 +1,9 @@
 """The search API's answers as DRF serializers: the views render them, the schema shows them."""
 
-from django.conf import settings
 from rest_framework import serializers
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from base.languages import LANGUAGES
+
 PAGE_TYPES = ["programme", "method"]
 
 

@@ -10,7 +10,7 @@ a new index with the new thesaurus and swaps the alias: search never stops answe
 import csv
 from pathlib import Path
 
-from knowledge.languages import LANGUAGES
+from base.languages import LANGUAGES
 from knowledge.models import Area, Arena, TargetGroup, Theme
 
 from .models import TERM_SEPARATOR, ThesaurusConcept

@@ -17,9 +17,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from base import languages
 from base.visibility import publicly_visible
 
-from .. import languages
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 
 #: The visible tag after a text shown in another language than the reader's.

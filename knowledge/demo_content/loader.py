@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from ..languages import LANGUAGES
+from base.languages import LANGUAGES
+
 from ..models import (
     Area,
     Arena,

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from base.languages import LANGUAGES
+
 from .. import safe_csv
-from ..languages import LANGUAGES
 from ..models import (
     Area,
     Arena,

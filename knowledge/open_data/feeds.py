@@ -12,7 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..languages import in_language
+from base.languages import in_language
+
 from ..models import ProgrammePage
 from .queries import published
 

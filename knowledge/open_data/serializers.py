@@ -14,9 +14,8 @@ from functools import partial
 
 from django.utils import translation
 
+from base.languages import LANGUAGES
 from base.visibility import publicly_visible
-
-from ..languages import LANGUAGES
 
 
 def plain(value):

@@ -3,7 +3,8 @@
 from django import template
 from django.utils import translation
 
-from ..languages import in_language
+from base.languages import in_language
+
 from ..machine_translation.drafting import unreviewed
 from ..models import EvidenceLevel
 from ..translation_status import translation_state

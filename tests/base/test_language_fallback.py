@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 
-from knowledge.languages import LANGUAGES, Shown, fallback_order, in_language
+from base.languages import LANGUAGES, Shown, fallback_order, in_language
 
 
 def test_the_languages_are_the_settings_languages_default_first():
