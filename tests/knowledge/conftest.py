@@ -307,10 +307,6 @@ def compared_pages(sections, organisation, theme):
     return {"danish": danish, "swedish": swedish, "method": method}
 
 
-JSON_URL = "/api/open-data/export.json"
-CSV_URL = "/api/open-data/export.csv"
-
-
 @pytest.fixture
 def export_root(settings, tmp_path):
     """The export files of this test only, in its own folder."""

@@ -11,13 +11,16 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from knowledge.models import MethodPage, ProgrammePage, Theme
 from knowledge.open_data import files
 from knowledge.open_data.export import CSV_COLUMNS, SCHEMA_PATH
 from tests.factories import add_page, add_programmes, programme
 
-from .conftest import CSV_URL, JSON_URL
+JSON_URL = reverse("open-data-export-json")
+CSV_URL = reverse("open-data-export-csv")
+
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_root")]
 

@@ -8,13 +8,16 @@ import datetime
 import json
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import ExportState
 from knowledge.open_data import files
 from tests.factories import add_page, programme
 
-from .conftest import CSV_URL, JSON_URL
+JSON_URL = reverse("open-data-export-json")
+CSV_URL = reverse("open-data-export-csv")
+
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("export_root")]
 

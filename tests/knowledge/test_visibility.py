@@ -14,8 +14,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import MethodPage
-
-from .pages import add_page, make_programme, slugs, trilingual
+from tests.factories import add_page, make_programme, slugs, trilingual
 
 HIDDEN_WORDS = ("Hemmelig", "Hemlig", "Secret")
 
