@@ -18,8 +18,8 @@ def variables_the_settings_read():
     return names
 
 
-def test_the_stack_has_web_database_redis_and_elasticsearch():
-    assert set(SERVICES) == {"web", "db", "redis", "elasticsearch"}
+def test_the_stack_has_web_worker_database_redis_and_elasticsearch():
+    assert set(SERVICES) == {"web", "worker", "db", "redis", "elasticsearch"}
     assert SERVICES["elasticsearch"]["image"].startswith(
         "docker.elastic.co/elasticsearch/elasticsearch:8."
     )

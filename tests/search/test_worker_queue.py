@@ -105,9 +105,11 @@ def test_a_failed_send_records_the_error_and_frees_the_tasks(engine, pages, sett
     assert task.attempts == 1 and task.last_error and task.claimed_until is None
 
 
-def test_healthz_reports_the_worker_never_seen_ok_failing_and_stale(client, engine, db):
+def test_healthz_reports_the_worker_never_seen_ok_failing_and_stale(client, engine, db, settings):
+    settings.HEALTHZ_TOKEN = "monitoring-secret"  # the detail is for monitors and staff only
+
     def state():
-        response = client.get("/healthz")
+        response = client.get("/healthz", HTTP_AUTHORIZATION="Bearer monitoring-secret")
         assert response.status_code == 200, "the worker's state must not take the site down"
         return response.json()["worker"]["state"]
 
