@@ -17,7 +17,12 @@ from tests.factories import make_method, make_programme
 
 from .servers import get, gunicorn
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Both servers must see committed rows. Like every module whose tests commit, it restores what
+# the migrations wrote once it is done (the flush after each test takes it away).
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("migrated_rows_put_back"),
+]
 
 PASSWORD = "right-password"
 
