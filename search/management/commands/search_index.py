@@ -60,7 +60,10 @@ class Command(BaseCommand):
                 self.worker_status()
             else:
                 self.stdout.write("Indexing worker started; Ctrl-C stops it.")
-                worker.run(options["interval"])
+                try:
+                    worker.run(options["interval"])
+                except KeyboardInterrupt:
+                    self.stdout.write("Indexing worker stopped.")
         except UNAVAILABLE as error:
             raise CommandError(f"Elasticsearch cannot be reached: {error}") from error
 
