@@ -86,8 +86,14 @@ def test_make_run_serves_a_private_clone_with_the_thesaurus_in_its_index(tmp_pat
         assert search_tokens(es_url, "kroppskameror") & search_tokens(es_url, "kropsbårne kameraer")
     finally:
         os.killpg(make_run.pid, signal.SIGINT)
-        output, _ = make_run.communicate(timeout=120)
+        try:
+            output, _ = make_run.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(make_run.pid, signal.SIGKILL)
+            output, _ = make_run.communicate()
+            output += "\n(make run did not stop within 120 s of Ctrl-C)"
         subprocess.run([*launcher, "stop", "--base-port", str(es_base_port)], cwd=clone)
+        print(output)  # shown with a failure
 
     assert "Bro is served at" in output
     for noise in ("ALTER TABLE", "Search index not updated yet", "Traceback"):
