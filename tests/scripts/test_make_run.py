@@ -78,6 +78,9 @@ def test_make_run_serves_a_private_clone_with_the_thesaurus_in_its_index(tmp_pat
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        # Ctrl-C as in a terminal, even where the suite itself was started with SIGINT ignored
+        # (as a background job is): an ignored signal would be inherited by make run.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         status, _page = wait_until_served(f"http://127.0.0.1:{site_port}/da/", make_run)
