@@ -13,6 +13,7 @@ as it cannot know it; code that shows a text in place of a missing translation u
 from typing import NamedTuple
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 
 #: Every language a text exists in, the site's default first (from settings.LANGUAGES).
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -56,3 +57,8 @@ def in_language(obj, field, reader, original=None):
         if value:
             return Shown(value, language)
     return Shown("", reader)
+
+
+def language_name(code):
+    """The language's name in the active language ("Svensk" for "sv" while reading Danish)."""
+    return str(get_language_info(code)["name_translated"])

@@ -2,16 +2,13 @@
 reviewed, and the offer to draft a missing language by machine where an offline engine exists."""
 
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from wagtail.admin.panels import Panel
+
+from base.languages import language_name
 
 from .machine_translation import apertium
 from .machine_translation.drafting import unreviewed
 from .translation_status import LANGUAGES, has_text, missing_translations
-
-
-def language_name(code):
-    return str(get_language_info(code)["name_translated"])
 
 
 class TranslationStatusPanel(Panel):

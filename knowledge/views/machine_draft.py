@@ -9,19 +9,16 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
+
+from base.languages import language_name
 
 from ..machine_translation import apertium
 from ..machine_translation.drafting import draft_translation, mark_reviewed
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-
-
-def language_name(code):
-    return get_language_info(code)["name_translated"].lower()
 
 
 def editable_page(request, page_id):
@@ -53,7 +50,7 @@ def draft(request, page_id, source, target):
         raise Http404(_("Unknown language pair."))
     page = editable_page(request, page_id)
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    names = {"source": language_name(source), "target": language_name(target)}
+    names = {"source": language_name(source).lower(), "target": language_name(target).lower()}
     if not apertium.can_translate(source, target):
         messages.error(
             request,
@@ -106,7 +103,7 @@ def reviewed(request, page_id, language):
     if language not in LANGUAGE_CODES:
         raise Http404(_("Unknown language."))
     page = editable_page(request, page_id)
-    names = {"language": language_name(language)}
+    names = {"language": language_name(language).lower()}
     if request.method == "GET":
         return confirm(
             request,
