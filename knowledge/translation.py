@@ -63,3 +63,8 @@ class ProgrammeGoalTranslation(TranslationOptions):
 @register(models.Study)
 class StudyTranslation(TranslationOptions):
     fields = ("outcome", "finding")
+
+
+@register(models.ImplementationSite)
+class ImplementationSiteTranslation(TranslationOptions):
+    fields = ("adapted", "learnt", "contact")

@@ -15,6 +15,7 @@ from knowledge.models import (
     Area,
     Arena,
     EvidenceLevel,
+    ImplementationSite,
     MethodPage,
     Organisation,
     PageSource,
@@ -196,6 +197,19 @@ def make_programme(section, methods=(), base="bo-trygt", **fields):
     return add_page(section, page)
 
 
+def implementation_site(area, **fields):
+    """An unsaved site where a programme ran, its lessons in Danish only (the page's original)."""
+    defaults = {
+        "start_year": 2019,
+        "end_year": 2023,
+        "organisation_name": "Linköpings kommun",
+        "adapted_da": "Materialet blev oversat til svensk.",
+        "learnt_da": "Skolerne skal med fra starten.",
+        "contact_da": "Det kriminalpræventive råd",
+    }
+    return ImplementationSite(area=area, **(defaults | fields))
+
+
 def programme_form(organisation, theme, **overrides):
     """The admin's "add programme" form, filled in the three languages as an editor would."""
     data = {
@@ -222,6 +236,7 @@ def programme_form(organisation, theme, **overrides):
         "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
         "studies": inline_formset([]),
         "external_ratings": inline_formset([]),
+        "implementation_sites": inline_formset([]),
         "source_links": inline_formset([]),
         "original_language": "da",
     }

@@ -12,6 +12,7 @@ from .pages import (
     ProgrammePage,
     ProgrammePartner,
 )
+from .sites import ImplementationSite
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "EvidenceLevel",
     "ExportState",
     "ExternalRating",
+    "ImplementationSite",
     "MethodIndexPage",
     "MethodPage",
     "Organisation",

@@ -27,6 +27,7 @@ from ..machine_translation.drafting import forget_changed
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
+from .sites import year_span
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
 #: Cards per page of a listing.
@@ -152,6 +153,7 @@ class KnowledgePage(EvidenceFields, Page):
         InlinePanel("studies", label=_("Studies")),
         InlinePanel("external_ratings", label=_("External ratings")),
     ]
+    site_panels = [InlinePanel("implementation_sites", label=_("Implementation sites"))]
     source_panels = [InlinePanel("source_links", label=_("Sources")), FieldPanel("last_reviewed")]
 
     base_form_class = KnowledgePageForm
@@ -202,6 +204,9 @@ class KnowledgePage(EvidenceFields, Page):
         context["studies"] = fetched_when_read(self.studies.all)
         context["ratings"] = fetched_when_read(self.external_ratings.all)
         context["themes"] = fetched_when_read(self.themes.all)
+        context["sites"] = fetched_when_read(
+            lambda: self.implementation_sites.select_related("area", "organisation")
+        )
         return context
 
 
@@ -302,6 +307,7 @@ class ProgrammePage(KnowledgePage):
             heading=_("Funding"),
         ),
         FieldPanel("implementation"),
+        MultiFieldPanel(KnowledgePage.site_panels, heading=_("Where it has run")),
         MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
         MultiFieldPanel(
             [FieldPanel("contact"), FieldPanel("contact_url"), FieldPanel("original_language")],
@@ -351,10 +357,7 @@ class ProgrammePage(KnowledgePage):
 
     @property
     def period(self):
-        """The period as readers write it: "2022–2027", "2018–" while ongoing, "2024" alone."""
-        if not self.start_year or self.start_year == self.end_year:
-            return str(self.end_year or self.start_year or "")
-        return f"{self.start_year}–{self.end_year or ''}"
+        return year_span(self.start_year, self.end_year)
 
 
 class ProgrammeGoal(Orderable):
@@ -427,6 +430,7 @@ class MethodPage(KnowledgePage):
             [FieldPanel("country"), FieldPanel("themes"), FieldPanel("original_language")],
             heading=_("Classification"),
         ),
+        MultiFieldPanel(KnowledgePage.site_panels, heading=_("Where it has run")),
         MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
         MultiFieldPanel(KnowledgePage.source_panels, heading=_("Sources")),
     ]

@@ -92,6 +92,7 @@ def method_form(method, theme, title_da):
             "evidence_level": str(method.evidence_level),
             "studies": inline_formset([]),
             "external_ratings": inline_formset([]),
+            "implementation_sites": inline_formset([]),
             "source_links": inline_formset([]),
             "original_language": "da",
             "action-publish": "publish",

@@ -62,6 +62,7 @@ def test_admin_creates_a_method(admin_client, sections, theme):
             "evidence_level": str(EvidenceLevel.NOT_EVALUATED.value),
             "studies": inline_formset([]),
             "external_ratings": inline_formset([]),
+            "implementation_sites": inline_formset([]),
             "source_links": inline_formset([]),
             "original_language": "sv",
             "action-publish": "publish",

@@ -17,11 +17,12 @@ from knowledge.models import (
     Source,
     Study,
 )
-from tests.factories import make_method, make_programme
+from tests.factories import implementation_site, make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
-#: What a programme page may cost in SQL, however many partners, sources or studies it has.
-PROGRAMME_PAGE_QUERIES = 15
+#: What a programme page may cost in SQL, however many partners, sources, studies or sites it
+#: has (one query per kind of row).
+PROGRAMME_PAGE_QUERIES = 16
 LISTING_QUERIES = 20
 
 
@@ -180,6 +181,7 @@ def test_programme_page_queries_do_not_grow_with_its_rows(client, programme):
         page.partners.add(
             ProgrammePartner(organisation=page.partners.first().organisation, role="partner")
         )
+        page.implementation_sites.add(implementation_site(page.areas.first()))
     page.save_revision().publish()
     assert count_queries(client, url) == before
 
