@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from django.test import override_settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -49,6 +49,23 @@ def orm_beside_playwright():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         yield
+
+
+@pytest.fixture(scope="package", autouse=True)
+def connections_opened_beside_playwright_closed():
+    """Close the test thread's second database connection at the end of the package.
+
+    Django keeps each thread's connections in asgiref's thread-critical `Local`: a plain
+    thread-local in a thread without a running event loop, a context variable while one runs.
+    Between two of its sync calls Playwright marks its loop as running in the test thread, so the
+    browser tests' queries open a connection of their own beside the one the earlier tests used.
+    Dropping the test database at the end of the session closes only the thread-local one, since
+    Playwright has stopped by then, and the other would keep the database in use. Package
+    teardown comes before Playwright's (session) teardown, while the loop is still marked running,
+    so `close_all()` here reaches that second connection.
+    """
+    yield
+    connections.close_all()
 
 
 @dataclass
