@@ -26,7 +26,13 @@ start)
     ;;
 stop)
     if [ -f "$dir/redis.pid" ]; then
-        kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
+        pid=$(cat "$dir/redis.pid")
+        kill "$pid" 2>/dev/null || true
+        # Gone when this returns: a caller stopping Redis goes on to count on its absence.
+        for _ in $(seq 100); do
+            if ! kill -0 "$pid" 2>/dev/null; then break; fi
+            sleep 0.1
+        done
     fi
     rm -rf "$dir"
     ;;

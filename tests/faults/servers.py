@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -32,26 +33,32 @@ def get(url, opener=None):
 
 @contextlib.contextmanager
 def gunicorn(**env):
-    """The site under gunicorn (one worker) with `env` added to this process's environment."""
+    """The site under gunicorn (one worker) with `env` added to this process's environment.
+
+    Its log goes to a file, not a pipe: a pipe nobody reads fills up, and the worker then hangs
+    in its next log line (a site logging each failed cache call while Redis is down, say).
+    """
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "1",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "120"],
-        cwd=REPO, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", **env},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                get(f"{url}/healthz")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"gunicorn did not start: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.5)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "1",
+             "--bind", f"127.0.0.1:{port}", "--timeout", "120"],
+            cwd=REPO, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", **env},
+            stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    get(f"{url}/healthz")
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        pytest.fail(f"gunicorn did not start: {log.read().decode()[-2000:]}")
+                    time.sleep(0.5)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
