@@ -4,6 +4,10 @@ django-ratelimit counts the requests of each client (config/client_address.py) i
 in the shared cache, so every worker adds to the same count. Past the group's rate in
 RATE_LIMITS the view is not run: the answer is a 429 with `Retry-After` (the seconds to the end
 of the window) and a message in the reader's language, JSON under /api/ and a page elsewhere.
+
+When the cache cannot count (Redis down), the request is let through (RATELIMIT_FAIL_OPEN in
+the settings): for the length of the outage the site stays open to everyone, unlimited, rather
+than closed to everyone; /healthz reports the outage.
 """
 
 from functools import wraps

@@ -261,25 +261,38 @@ RATE_LIMITS = {
 }
 
 # The cache every process shares: login protection aside, the rate limits, the cached fragments
-# and lookups live there (keys versioned on publish, base/content_cache.py). Redis through
-# Django's own backend; without REDIS_URL, one process's own memory (tests, a lone runserver).
+# and lookups live there (keys versioned on publish, base/content_cache.py). Without REDIS_URL,
+# one process's own memory (tests, a lone runserver).
+#
+# Redis through django-redis, for its IGNORE_EXCEPTIONS: when Redis is down or slow (the socket
+# timeouts, in seconds), a read is a miss and a write is dropped, so the pages are rendered from
+# the database instead of answering 500; each dropped call is logged (django_redis.cache).
+# Django's own RedisCache has no such switch. The rate limits then let every request through
+# (RATELIMIT_FAIL_OPEN, config/rate_limits.py); /healthz reports Redis (config/health.py).
 REDIS_URL = env.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "bro"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
-    # django-ratelimit names the Redis backends it knows, not yet Django's own, whose counters
-    # are just as atomic (INCR).
-    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SILENCED_SYSTEM_CHECKS = []
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # django-ratelimit refuses a per-process cache; production sets REDIS_URL (its check
     # --deploy fails without), a single development process is served by its own memory.
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# A rate limit that cannot count (Redis down) lets the request through: the public pages, search
+# and exports stay open to everyone for the length of the outage, rather than closed to everyone.
+RATELIMIT_FAIL_OPEN = True
 
 LOGGING = {
     "version": 1,

@@ -32,4 +32,4 @@ DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "bro@localhost")
 
 # Every worker must share one cache (REDIS_URL): without it, django-ratelimit's check
 # (django_ratelimit.E003) stops `check --deploy`, `migrate` and `runserver`.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+SILENCED_SYSTEM_CHECKS = []
