@@ -5,13 +5,15 @@ index alias of the test's own, so tests never see each other's documents. A miss
 the test with a message; it is never skipped.
 """
 
+import io
 import os
 import uuid
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from wagtail.models import Page, Site
 
 from home.models import HomePage
@@ -41,6 +43,21 @@ def migrated_rows_put_back(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture(scope="module")
+def demo_content_of_the_module(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a module (it takes seconds, and a dozen tests read it).
+
+    It is loaded in a transaction that is rolled back after the module's last test, and each
+    test runs in a savepoint inside it, so what one test changes is gone for the next. Only for
+    a module whose tests all read the demo site and none commits (`transaction=True`).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's cached site root paths name the rolled-back site
 
 
 @pytest.fixture(autouse=True)

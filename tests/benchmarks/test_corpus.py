@@ -3,6 +3,9 @@
 The benchmark itself never runs in the test suite; this checks that its fast loading path
 gives a sound page tree, pages that render in every language, a revision per page, an index
 that matches the database, and the same pages for the same seed.
+
+The corpus grows from the demo content, loaded once for the module (tests/conftest.py); each
+test adds its generated pages in a transaction of its own.
 """
 
 import pytest
@@ -12,7 +15,7 @@ from benchmarks.verify import verify
 from knowledge.models import MethodPage, ProgrammePage
 from search import indexing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content_of_the_module")]
 
 
 @pytest.mark.elasticsearch

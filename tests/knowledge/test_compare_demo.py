@@ -2,16 +2,10 @@
 "Östergötland tillsammans mot brott" from the demo content in Danish, Swedish and English, and
 exports the table.
 
-The demo content is loaded once for the module, inside a transaction that is rolled back after
-the last test; each test runs in its own savepoint within it.
+The demo content is loaded once for the module (tests/conftest.py).
 """
 
-import io
-
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 from knowledge.models import ProgrammePage
 
@@ -46,12 +40,8 @@ EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def demo_programmes(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield [ProgrammePage.objects.get(title_da=title) for title in TITLES_DA]
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail's cached site root paths name the rolled-back site
+def demo_programmes(demo_content_of_the_module):
+    return [ProgrammePage.objects.get(title_da=title) for title in TITLES_DA]
 
 
 @pytest.mark.parametrize("language", ["da", "sv", "en"])

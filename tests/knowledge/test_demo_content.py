@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from knowledge.models import MethodPage, Organisation, PageSource, ProgrammePage, Source
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content_of_the_module")]
 
 SEED_PROGRAMMES = [
     "Nærhed og tryghed",
@@ -48,7 +48,7 @@ def snapshot():
     }
 
 
-def test_running_the_command_twice_gives_the_same_pages(demo_content):
+def test_running_the_command_twice_gives_the_same_pages():
     before = snapshot()
     call_command("load_demo_content", stdout=io.StringIO())
     assert snapshot() == before
@@ -57,9 +57,7 @@ def test_running_the_command_twice_gives_the_same_pages(demo_content):
 @pytest.mark.parametrize(
     ("model", "titles"), [(ProgrammePage, SEED_PROGRAMMES), (MethodPage, SEED_METHODS)]
 )
-def test_every_seed_item_is_live_with_title_and_summary_in_three_languages(
-    demo_content, model, titles
-):
+def test_every_seed_item_is_live_with_title_and_summary_in_three_languages(model, titles):
     for title in titles:
         page = model.objects.get(title_da=title)
         assert page.live, title
@@ -68,14 +66,14 @@ def test_every_seed_item_is_live_with_title_and_summary_in_three_languages(
             assert len(getattr(page, f"summary_{lang}")) > 40, (title, lang)
 
 
-def test_every_seed_page_links_to_the_document_it_came_from(demo_content):
+def test_every_seed_page_links_to_the_document_it_came_from():
     for page in [*ProgrammePage.objects.all(), *MethodPage.objects.all()]:
         links = list(page.source_links.select_related("source"))
         assert links, page.title_da
         assert all(link.source.document.endswith(".txt") for link in links)
 
 
-def test_the_seed_facts_are_kept(demo_content):
+def test_the_seed_facts_are_kept():
     ostergotland = ProgrammePage.objects.get(title_sv="Östergötland tillsammans mot brott")
     assert (ostergotland.start_year, ostergotland.end_year) == (2022, 2027)
     partner_kinds = {p.organisation.kind for p in ostergotland.partners.all()}
@@ -94,7 +92,7 @@ def test_the_seed_facts_are_kept(demo_content):
     assert "2500" in webinar.summary_da.replace(".", "").replace(" ", "")
 
 
-def test_seed_programmes_are_placed_in_their_country_section(demo_content):
+def test_seed_programmes_are_placed_in_their_country_section():
     swedish = ProgrammePage.objects.get(title_sv="Tillsammans mot brott")
     assert swedish.get_parent().specific.country == "SE"
     danish = ProgrammePage.objects.get(title_da="Bo Trygt")

@@ -1,19 +1,17 @@
 """On the demo content, a query in any language finds the seed programmes of both countries.
 
-One test over many queries, so the demo content is loaded and indexed once.
+One test over many queries, so the demo content is indexed once per test; it is loaded once for
+the module (tests/conftest.py).
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from knowledge.models import MethodPage, ProgrammePage
 from search import indexing, thesaurus
 from search.params import SearchParams
 from search.results import run_search
 
-pytestmark = pytest.mark.elasticsearch
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.usefixtures("demo_content_of_the_module")]
 
 TOP = 3
 SECRECY = (
@@ -64,7 +62,6 @@ def rank_of(title_en, query, language):
 
 
 def test_queries_in_every_language_find_the_seed_pages(engine):
-    call_command("load_demo_content", stdout=io.StringIO())
     thesaurus.load_csv()
     indexing.rebuild()
     misses = []
@@ -76,7 +73,6 @@ def test_queries_in_every_language_find_the_seed_pages(engine):
 
 
 def test_a_query_finds_both_countries_programmes(engine):
-    call_command("load_demo_content", stdout=io.StringIO())
     thesaurus.load_csv()
     indexing.rebuild()
     for query, language in [

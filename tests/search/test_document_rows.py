@@ -6,19 +6,17 @@ give exactly the same document.
 """
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
-from knowledge.models import MethodPage, ProgrammePage
+from knowledge.models import CountrySectionPage, MethodPage, ProgrammeIndexPage, ProgrammePage
 from search.indexing import documents, page_to_document
 from tests.factories import LANGUAGES, add_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content_of_the_module")]
 
 
 def block_text(stream):
@@ -117,10 +115,11 @@ def reference_document(page):
 
 
 @pytest.fixture
-def demo_pages(sections):
-    call_command("load_demo_content", stdout=io.StringIO())
+def demo_pages():
+    """The demo site's pages, and a Swedish programme without English in the current format."""
+    programmes = ProgrammeIndexPage.objects.get()
     untranslated = add_programme(
-        sections["programmes"]["SE"],
+        CountrySectionPage.objects.child_of(programmes).get(country="SE"),
         title_da="Trygge gårde",
         title_sv="Trygga gårdar",
         summary_da="Beboere og politi.",
