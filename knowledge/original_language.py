@@ -31,8 +31,8 @@ def default_language_names():
 def required_message(language):
     """Why the field may not be empty, in the editor's language."""
     return _(
-        "Required: %(language)s is the page's original language, the one it must be written "
-        "in. The other languages are optional."
+        "Required. %(language)s is the page's original language, the one it must be written "
+        "in; the other languages are optional."
     ) % {"language": language_name(language)}
 
 

@@ -74,6 +74,13 @@ def link_to(soup, language):
     return found.parent
 
 
+def href(element):
+    """The address of the link the element is, or is inside."""
+    anchor = element if element.name == "a" else element.find_parent("a")
+    assert anchor is not None, element
+    return anchor["href"]
+
+
 def marked(element, language, reader):
     """Text in another language than the reader's carries its lang and a visible label."""
     if language == reader:
@@ -110,7 +117,7 @@ def in_a_listing(client, url, language, reader):
     soup = html(client, url)
     element = link_to(soup, language)
     marked(element, language, reader)
-    opens_the_page(client, element.find_parent("a")["href"], language)
+    opens_the_page(client, href(element), language)
 
 
 def in_the_programme_index(client, pages, language, reader):
@@ -149,7 +156,7 @@ def in_the_comparison(client, pages, language, reader):
     soup = html(client, url_in(reader, "compare") + f"?ids={ids}")
     element = link_to(soup, language)
     marked(element, language, reader)
-    opens_the_page(client, element.find_parent("a")["href"], language)
+    opens_the_page(client, href(element), language)
     export = client.get(url_in(reader, "compare_export", kwargs={"fmt": "csv"}) + f"?ids={ids}")
     header = next(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     expected = TITLES[language]
