@@ -14,7 +14,7 @@ class KnowledgeConfig(AppConfig):
         from base import routing
         from base.content_cache import bump_content_version
 
-        from . import slug_validation
+        from . import original_language, slug_validation
         from .models import (
             CountrySectionPage,
             MethodIndexPage,
@@ -28,6 +28,7 @@ class KnowledgeConfig(AppConfig):
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)
         routing.install_url_paths(ProgrammePage, MethodPage)
         slug_validation.install()
+        original_language.install()
         files.install()
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")

@@ -5,7 +5,8 @@ wagtail-modeltranslation requires a page's required texts in the site's default 
 `original_language` takes that place: its title, slug and summary must be written in it, and
 every other language of every field is optional (the site shows the original where a
 translation is missing, base/languages.py). The model holds the rule (`KnowledgePage.clean_fields`,
-so `full_clean` and every save check it) and the admin form marks the fields and says why.
+so `full_clean` and every save check it) and the admin form marks the fields and says why. A
+page's rows (its goals) may likewise be written in any one language (`install`).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -46,3 +47,12 @@ def missing_required(page):
         for name in required_names(language)
         if not str(getattr(page, name, "") or "").strip()
     }
+
+
+def install():
+    """Called from the app's ready(), after wagtail-modeltranslation has made a goal's text
+    required in the default language: a goal needs its text in some language, any one (the
+    untranslated `text` field, which reads the first language that has one, stays required)."""
+    from .models import ProgrammeGoal
+
+    ProgrammeGoal._meta.get_field(f"text_{DEFAULT_LANGUAGE}").blank = True

@@ -175,7 +175,9 @@ class KnowledgePage(EvidenceFields, Page):
         """Required are the title, slug and summary in the page's original language, not (as
         wagtail-modeltranslation has it) in the default one (knowledge/original_language.py)."""
         empty_defaults = {
-            name for name in original.default_language_names() if not getattr(self, name)
+            name
+            for name in [*original.default_language_names(), *original.REQUIRED_FIELDS]
+            if not getattr(self, name)
         }
         errors = {}
         try:

@@ -69,7 +69,7 @@ def opens_the_page(client, url, language):
 
 def link_to(soup, language):
     """The element naming the page: its text is the title, in the page's language."""
-    found = soup.find(string=TITLES[language])
+    found = soup.find(string=lambda text: text.strip() == TITLES[language])
     assert found is not None, f"no title {TITLES[language]!r}"
     return found.parent
 
@@ -142,6 +142,7 @@ def in_the_suggestions(client, pages, language, reader):
     answer = client.get(reverse("api-suggest"), {"q": TITLES[language][:12], "lang": reader}).json()
     found = [s for s in answer["suggestions"] if s["id"] == pages[language].pk]
     assert found and found[0]["title"] == TITLES[language]
+    assert found[0]["shown_language"] == ("" if language == reader else language)
     opens_the_page(client, found[0]["url"], language)
     assert urlsplit(found[0]["url"]).path.startswith(f"/{reader}/")
 
@@ -197,8 +198,9 @@ def in_the_csv_export(client, pages, language, reader):
 def in_the_feed(client, pages, language, reader):
     response = client.get(url_in(reader, "programme-feed"))
     assert response.status_code == 200
-    feed = ET.fromstring(response.content)
-    items = {item.findtext("title"): item.findtext("link") for item in feed.iter("item")}
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.fromstring(response.content).iter(f"{atom}entry")
+    items = {e.findtext(f"{atom}title"): e.find(f"{atom}link").get("href") for e in entries}
     assert TITLES[language] in items, items
     opens_the_page(client, items[TITLES[language]], language)
 
