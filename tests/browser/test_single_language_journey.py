@@ -52,9 +52,14 @@ def sv(text):
     return translated("sv", text)
 
 
+def labelled(name):
+    """An admin label as the Swedish editor reads it, "*" after it or not (required)."""
+    return re.compile(f"^{re.escape(capfirst(sv(name)))}\\s*\\*?$")
+
+
 def field_label(name, language):
-    """The admin's label of a translated field, as the Swedish editor reads it."""
-    return f"{capfirst(sv(name))} [{language}]"
+    """The label of a translated field (the admin adds the language, in brackets)."""
+    return re.compile(f"^{re.escape(capfirst(sv(name)))} \\[{language}\\]\\s*\\*?$")
 
 
 def sign_in_as(page, username):
@@ -67,17 +72,17 @@ def sign_in_as(page, username):
 
 def write_swedish_programme(editor, section):
     editor.goto(f"/admin/pages/add/knowledge/programmepage/{section.pk}/")
-    language = editor.get_by_label(capfirst(sv("original language")))
+    language = editor.get_by_role("combobox", name=labelled("original language"))
     expect(language).to_have_value("sv")  # a new page in the Swedish section starts Swedish
     editor.get_by_role("button", name="sv", exact=True).first.click()  # the Swedish fields
     editor.get_by_role("textbox", name=field_label("title", "sv")).fill(TITLE)
     editor.get_by_role("textbox", name=field_label("summary", "sv")).fill(SUMMARY)
-    editor.get_by_label(capfirst(sv("country")), exact=True).select_option("SE")
-    partners = editor.locator("#panel-child-content-partners-section")
-    partners.get_by_role("button", name=re.compile(sv("Choose"))).first.click()
+    editor.get_by_role("combobox", name=labelled("country")).select_option("SE")
+    partners = editor.get_by_role("region", name=labelled("Partners"))
+    partners.get_by_role("button", name=re.compile(f"^{sv('Choose')} ")).first.click()
     dialog = editor.get_by_role("dialog")
     dialog.get_by_role("link", name="Haninge kommun", exact=True).click()
-    partners.get_by_label(capfirst(sv("role"))).select_option("lead")
+    partners.get_by_role("combobox", name=labelled("role")).select_option("lead")
     editor.get_by_role("button", name=sv("Save draft")).click()
     expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
 
