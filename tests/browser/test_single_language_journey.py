@@ -18,7 +18,7 @@ from base.languages import language_name
 from knowledge.models import CountrySectionPage, ProgrammePage
 from tests.factories import set_admin_language
 
-from .interface import translated
+from .interface import sign_in_as, translated
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -60,14 +60,6 @@ def labelled(name):
 def field_label(name, language):
     """The label of a translated field (the admin adds the language, in brackets)."""
     return re.compile(f"^{re.escape(capfirst(sv(name)))} \\[{language}\\]\\s*\\*?$")
-
-
-def sign_in_as(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def write_swedish_programme(editor, section):
@@ -127,14 +119,14 @@ def test_a_swedish_only_programme_is_drafted_in_danish_approved_and_found(
     )
     editor = new_context().new_page()
     editor.set_default_timeout(30_000)
-    sign_in_as(editor, "sv-writer")
+    sign_in_as(editor, "sv-writer", PASSWORD)
     write_swedish_programme(editor, section)
     draft_danish_by_machine(editor)
     submit_for_moderation(editor)
 
     moderator = new_context().new_page()
     moderator.set_default_timeout(30_000)
-    sign_in_as(moderator, "approver")
+    sign_in_as(moderator, "approver", PASSWORD)
     approve(moderator)
 
     programme = ProgrammePage.objects.get(title_sv=TITLE)
