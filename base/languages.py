@@ -13,7 +13,7 @@ as it cannot know it; code that shows a text in place of a missing translation u
 from typing import NamedTuple
 
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_lazy
 
 #: Every language a text exists in, the site's default first (from settings.LANGUAGES).
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -23,6 +23,14 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 ANY_ORDER = tuple(
     dict.fromkeys([*settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"], *LANGUAGES])
 )
+
+
+#: The visible label after a text shown in another language than the reader's.
+LANGUAGE_TAGS = {
+    "da": gettext_lazy("in Danish"),
+    "sv": gettext_lazy("in Swedish"),
+    "en": gettext_lazy("in English"),
+}
 
 
 class Shown(NamedTuple):
@@ -62,3 +70,15 @@ def in_language(obj, field, reader, original=None):
 def language_name(code):
     """The language's name in the active language ("Svensk" for "sv" while reading Danish)."""
     return str(get_language_info(code)["name_translated"])
+
+
+def language_tag(code):
+    """The label "in Swedish" (in the active language) for a text shown in `code`."""
+    return str(LANGUAGE_TAGS[code])
+
+
+def written_languages(page):
+    """The languages a page has its title in, the original first: its real language versions,
+    the ones the sitemap and the alternate links name (the others show the fallback)."""
+    original = getattr(page, "original_language", None) or DEFAULT_LANGUAGE
+    return [code for code in fallback_order(original) if getattr(page, f"title_{code}", None)]

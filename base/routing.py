@@ -6,8 +6,11 @@ level. A country section holds thousands of programmes, so that built thousands 
 per request, and a programme's URL cost two queries per level of the tree.
 
 This route asks the database once for the pages at each level below the page whose slug in some
-language is that level's part of the path, then walks down those few making the same comparison
-as before (the slug in the active language, with fallback; the first child in tree order wins).
+language is that level's part of the path, then walks down those few comparing the slug each
+page's path in the active language ends in (the first child in tree order wins). A page written
+in one language only has that path in every language: `set_url_path` builds each language's
+path from the slug a reader of it is shown, by the one fallback rule (`languages.in_language`:
+the reader's language, then the page's original), so a link and the route agree.
 A page on the way whose type routes differently (one without this route) is handed the rest of
 the path, as Wagtail would. The pages walked through are kept on the page found
 (`route_ancestors`) so that the breadcrumbs need not ask for them again.
@@ -31,7 +34,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from .content_cache import versioned_key
-from .languages import LANGUAGES
+from .languages import LANGUAGES, in_language
 
 #: How long the cache remembers which pages a path went through.
 HINT_SECONDS = 600
@@ -80,7 +83,7 @@ def _walk(self, request, path_components, candidates):
 
     walked, current = [], self
     for position, slug in enumerate(path_components):
-        child = next((page for page in children[current.path] if page.slug == slug), None)
+        child = next((page for page in children[current.path] if shown_slug(page) == slug), None)
         if child is None:
             raise Http404
         remaining = path_components[position + 1 :]
@@ -95,7 +98,32 @@ def _walk(self, request, path_components, candidates):
         return result
 
 
+def shown_slug(page):
+    """The last part of the page's path in the active language: the slug its links carry."""
+    return page.url_path.rstrip("/").rpartition("/")[2]
+
+
+def set_url_path(self, parent):
+    """Each language's `url_path`: the parent's in that language, then the slug `in_language`
+    shows a reader of it (wagtail-modeltranslation's would fall back to the default language,
+    not the page's original)."""
+    for language in LANGUAGES:
+        if parent is None:
+            path = "/"
+        else:
+            parent_path = getattr(parent, f"url_path_{language}") or parent.url_path
+            path = f"{parent_path}{in_language(self, 'slug', language).text}/"
+        setattr(self, f"url_path_{language}", path)
+    return self.url_path
+
+
 def install(*page_classes):
     """Called from the apps' ready(), after wagtail-modeltranslation has patched the models."""
     for page_class in page_classes:
         page_class.route = route
+
+
+def install_url_paths(*page_classes):
+    """The same, for the pages whose texts may be written in one language only."""
+    for page_class in page_classes:
+        page_class.set_url_path = set_url_path

@@ -14,13 +14,21 @@ class KnowledgeConfig(AppConfig):
         from base import routing
         from base.content_cache import bump_content_version
 
-        from . import slug_validation
-        from .models import CountrySectionPage, MethodIndexPage, ProgrammeIndexPage
+        from . import original_language, slug_validation
+        from .models import (
+            CountrySectionPage,
+            MethodIndexPage,
+            MethodPage,
+            ProgrammeIndexPage,
+            ProgrammePage,
+        )
         from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme
         from .open_data import files
 
         routing.install(ProgrammeIndexPage, MethodIndexPage, CountrySectionPage)
+        routing.install_url_paths(ProgrammePage, MethodPage)
         slug_validation.install()
+        original_language.install()
         files.install()
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal}")

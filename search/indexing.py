@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from elasticsearch import helpers
 from wagtail.models import Page
 
-from base.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
+from base.languages import LANGUAGES, in_language
 from base.visibility import publicly_visible
 from knowledge.models import (
     Area,
@@ -123,9 +123,8 @@ class PageUrls:
         parent_url = self._parents[_parent_path(page)][language]
         if parent_url is None:
             return None
-        # wagtail-modeltranslation's fallback when it stores the page's path in each language.
-        slug = getattr(page, f"slug_{language}") or getattr(page, f"slug_{DEFAULT_LANGUAGE}")
-        return f"{parent_url}{quote(slug)}/"
+        # The slug the page's path in this language ends in (base.routing.set_url_path).
+        return f"{parent_url}{quote(in_language(page, 'slug', language).text)}/"
 
 
 def _parent_path(page):

@@ -48,7 +48,12 @@ class SearchAnswer(serializers.Serializer):
 
 
 class Suggestion(serializers.Serializer):
-    title = serializers.CharField()
+    id = serializers.IntegerField()
+    title = serializers.CharField(help_text="In the reader's language, else the original.")
+    shown_language = serializers.ChoiceField(
+        choices=["", *LANGUAGES],
+        help_text="The title's language when it is not the reader's (for `lang`); else empty.",
+    )
     url = serializers.CharField()
     type = serializers.ChoiceField(choices=PAGE_TYPES)
 

@@ -1,4 +1,5 @@
-"""The language switcher: the page being read, in each of the site's languages."""
+"""The language switcher (the page being read, in each of the site's languages), its alternate
+links, and the label of a text shown in another language than the reader's."""
 
 from django import template
 from django.conf import settings
@@ -6,7 +7,15 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from base import languages
+
 register = template.Library()
+
+
+@register.simple_tag
+def language_tag(code):
+    """ "in Swedish", in the reader's language (templates/components/language_tag.html)."""
+    return languages.language_tag(code)
 
 
 @register.simple_tag(takes_context=True)
@@ -21,6 +30,7 @@ def language_versions(context):
     current = translation.get_language()
     # The query string (a listing's page number, say) keeps the reader's place.
     query = f"?{request.GET.urlencode()}" if request.GET else ""
+    written = languages.written_languages(page) if isinstance(page, Page) else languages.LANGUAGES
     versions = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -36,6 +46,9 @@ def language_versions(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                # A language the page is written in (a real alternate), and its original.
+                "written": code in written,
+                "default": code == written[0],
             }
         )
     return versions

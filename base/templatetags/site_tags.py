@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from base.languages import in_language
+
 register = template.Library()
 
 #: Open Graph wants a territory with the language.
@@ -136,12 +138,13 @@ def structured_data(context, trail, description=""):
             },
         }
     else:
+        title = in_language(page, "title", language)
         data = {
             "@type": "WebPage",
-            "name": page.title,
+            "name": title.text,
             "description": str(description),
             "url": request.build_absolute_uri(page.get_url(request)),
-            "inLanguage": language,
+            "inLanguage": title.language,
             "isPartOf": site,
             "breadcrumb": {
                 "@type": "BreadcrumbList",

@@ -22,13 +22,6 @@ from base.visibility import publicly_visible
 
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 
-#: The visible tag after a text shown in another language than the reader's.
-LANGUAGE_TAGS = {
-    "da": gettext_lazy("in Danish"),
-    "sv": gettext_lazy("in Swedish"),
-    "en": gettext_lazy("in English"),
-}
-
 
 @dataclass(frozen=True)
 class Text:
@@ -40,7 +33,7 @@ class Text:
 
     @property
     def language_tag(self):
-        return str(LANGUAGE_TAGS[self.language]) if self.language else ""
+        return languages.language_tag(self.language) if self.language else ""
 
     def plain(self):
         """The line as exports write it, with the language tag in brackets."""

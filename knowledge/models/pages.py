@@ -21,6 +21,7 @@ from wagtail.search import index
 from base.content_cache import content_version
 from base.visibility import publicly_visible
 
+from .. import original_language as original
 from ..blocks import DescriptionBlock
 from ..forms import KnowledgePageForm, ProgrammePageForm
 from ..machine_translation.drafting import forget_changed
@@ -170,6 +171,25 @@ class KnowledgePage(EvidenceFields, Page):
     class Meta:
         abstract = True
 
+    def clean_fields(self, exclude=None):
+        """Required are the title, slug and summary in the page's original language, not (as
+        wagtail-modeltranslation has it) in the default one (knowledge/original_language.py)."""
+        empty_defaults = {
+            name
+            for name in [*original.default_language_names(), *original.REQUIRED_FIELDS]
+            if not getattr(self, name)
+        }
+        errors = {}
+        try:
+            super().clean_fields(exclude={*(exclude or ()), *empty_defaults})
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, message in original.missing_required(self).items():
+            if name not in (exclude or ()):
+                errors.setdefault(name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
     def save_revision(self, *args, **kwargs):
         """A version whose text differs from a machine draft no longer carries its note."""
         forget_changed(self)
@@ -275,6 +295,7 @@ class ProgrammePage(KnowledgePage):
 
     content_panels = [
         TranslationStatusPanel(heading=_("Translation status")),
+        FieldPanel("original_language"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -310,8 +331,8 @@ class ProgrammePage(KnowledgePage):
         MultiFieldPanel(KnowledgePage.site_panels, heading=_("Where it has run")),
         MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
         MultiFieldPanel(
-            [FieldPanel("contact"), FieldPanel("contact_url"), FieldPanel("original_language")],
-            heading=_("Contact and language"),
+            [FieldPanel("contact"), FieldPanel("contact_url")],
+            heading=_("Contact"),
         ),
         MultiFieldPanel(KnowledgePage.source_panels, heading=_("Sources")),
     ]
@@ -420,6 +441,7 @@ class MethodPage(KnowledgePage):
 
     content_panels = [
         TranslationStatusPanel(heading=_("Translation status")),
+        FieldPanel("original_language"),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("what_it_is"),
@@ -427,7 +449,7 @@ class MethodPage(KnowledgePage):
         FieldPanel("when_to_use"),
         FieldPanel("requirements"),
         MultiFieldPanel(
-            [FieldPanel("country"), FieldPanel("themes"), FieldPanel("original_language")],
+            [FieldPanel("country"), FieldPanel("themes")],
             heading=_("Classification"),
         ),
         MultiFieldPanel(KnowledgePage.site_panels, heading=_("Where it has run")),

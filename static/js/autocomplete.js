@@ -65,13 +65,23 @@
                 option.dataset.url = suggestion.url;
                 var title = document.createElement("span");
                 title.textContent = suggestion.title;
+                var tag = document.createElement("span");
+                if (suggestion.shown_language) {
+                    // A title in another language than the reader's: its lang, and which it is.
+                    title.lang = suggestion.shown_language;
+                    tag.className = "language-tag";
+                    tag.textContent = " (" + (input.dataset["tag" + suggestion.shown_language.charAt(0).toUpperCase() + suggestion.shown_language.slice(1)] || suggestion.shown_language) + ")";
+                }
                 var kind = document.createElement("span");
                 kind.className = "suggestion-type";
                 kind.textContent = input.dataset["label" + suggestion.type.charAt(0).toUpperCase() + suggestion.type.slice(1)] || "";
                 var separator = document.createElement("span");
                 separator.className = "visually-hidden";
                 separator.textContent = ", ";
-                option.appendChild(title);
+                var name = document.createElement("span");
+                name.appendChild(title);
+                name.appendChild(tag);
+                option.appendChild(name);
                 option.appendChild(separator);
                 option.appendChild(kind);
                 option.addEventListener("mousedown", function (event) {

@@ -28,9 +28,9 @@ def test_every_language_version_is_listed_with_its_alternates(client, sections):
         with translation.override(language):
             versions[language] = f"http://testserver{page.get_url()}"
     for language, location in versions.items():
-        assert entries[location] == versions, language
+        assert entries[location] == {**versions, "x-default": versions["da"]}, language
     home = {lang: f"http://testserver/{lang}/" for lang in LANGUAGES}
-    assert entries["http://testserver/sv/"] == home
+    assert entries["http://testserver/sv/"] == {**home, "x-default": home["da"]}
     assert not [loc for loc in entries if "kladde" in loc]
     assert len(entries) == 3 * 8  # home, 2 indexes, 4 country sections, 1 programme
 

@@ -4,13 +4,25 @@ Controls are found by role and accessible name, never by CSS class, so the tests
 restyling. Names come from the interface translations themselves.
 """
 
+import re
+
 from django.utils import translation
+from playwright.sync_api import expect
 
 
 def translated(language, text):
     """An interface string as a reader of `language` sees it."""
     with translation.override(language):
         return translation.gettext(text)
+
+
+def sign_in_as(page, username, password):
+    """Through the admin's login form, as a person would."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def focused_element_summary(page):

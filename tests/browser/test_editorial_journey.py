@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 from search.models import IndexTask
 from tests.factories import set_admin_language
 
+from .interface import sign_in_as
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PROGRAMME = "Brottsförebyggande forum 2024"
@@ -46,7 +48,7 @@ def test_swedish_edit_is_moderated_published_and_found(page, new_context, demo_s
 
     editor = new_context().new_page()
     editor.set_default_timeout(30_000)
-    sign_in_as(editor, "sv-editor")
+    sign_in_as(editor, "sv-editor", PASSWORD)
     editor.goto(f"/admin/pages/search/?q={PROGRAMME}")
     editor.get_by_role("link", name=PROGRAMME, exact=True).first.click()
     expect(editor.get_by_role("heading", level=1)).to_contain_text(PROGRAMME)
@@ -62,7 +64,7 @@ def test_swedish_edit_is_moderated_published_and_found(page, new_context, demo_s
 
     moderator = new_context().new_page()
     moderator.set_default_timeout(30_000)
-    sign_in_as(moderator, "moderator")
+    sign_in_as(moderator, "moderator", PASSWORD)
     # The dashboard lists what awaits the moderator's review.
     moderator.get_by_role("link", name=PROGRAMME, exact=True).first.click()
     moderator.get_by_role("button", name="More actions").click()
@@ -73,12 +75,3 @@ def test_swedish_edit_is_moderated_published_and_found(page, new_context, demo_s
     found = public_search(page, NEW_WORD)
     expect(found.get_by_role("link", name=PROGRAMME, exact=True)).to_be_visible()
     expect(found).to_contain_text(NEW_WORD)
-
-
-def sign_in_as(page, username):
-    """Through the admin's login form, as a person would."""
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
