@@ -75,6 +75,26 @@ def add_programme(section, **fields):
     return add_page(section, programme(**slugs(base) | fields))
 
 
+#: The country a page written in each language comes from, for the single-language builders.
+LANGUAGE_COUNTRY = {"da": "DK", "sv": "SE", "en": "DK"}
+
+
+def add_single_language_programme(section, language, title, summary=None, publish=True, **fields):
+    """A programme written in `language` only, as an editor of that country publishes it: its
+    title, slug and summary in that language, every other language's left empty."""
+    page = ProgrammePage(
+        **{
+            "original_language": language,
+            "country": LANGUAGE_COUNTRY[language],
+            f"title_{language}": title,
+            f"slug_{language}": slugify(title, allow_unicode=True),
+            f"summary_{language}": summary or title,
+        }
+        | fields
+    )
+    return add_page(section, page, publish)
+
+
 def add_programmes(section, count, **fields):
     """More published programmes, for the tests that a listing's cost does not grow with them."""
     for number in range(count):
