@@ -50,12 +50,12 @@ def test_compound_words_are_split_into_their_parts(engine, thesaurus_loaded):
     build_index(
         engine,
         [
-            document(1, "sv", "Grannar i Lund", "Boende förebygger bostadsinbrott tillsammans."),
+            document(1, "sv", "Grannar i Lund", "Hyresgäster förhindrar förrådsinbrott."),
             document(2, "da", "Tryg i kvarteret", "Kommunen arbejder med forebyggelse af indbrud."),
         ],
     )
     # Danish "indbrud" is Swedish "inbrott" (thesaurus), inside the Swedish compound.
-    assert set(found("indbrud i boliger")) == {1, 2}
+    assert set(found("indbrud")) == {1, 2}
     # A compound in the query finds its parts written apart.
     assert found("indbrudsforebyggelse")[:1] == [2]
 
