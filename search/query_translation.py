@@ -13,7 +13,7 @@ from django.core.cache import cache
 
 from knowledge.machine_translation import apertium
 
-TIMEOUT_SECONDS = 2
+TIMEOUT_SECONDS = 5
 CACHE_SECONDS = 24 * 60 * 60
 OTHER = {"da": "sv", "sv": "da"}
 
