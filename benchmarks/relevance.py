@@ -34,7 +34,8 @@ def measure():
             indexed = indexing.rebuild().indexed
             figures = suite.measure(published, suite_queries)
         finally:
-            get_client().indices.delete(index=f"{alias}-*")
+            client = get_client()
+            client.indices.delete(index=",".join(client.indices.get(index=f"{alias}-*")))
         transaction.set_rollback(True)
     return {
         "pages": len(pages),
