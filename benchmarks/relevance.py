@@ -1,6 +1,6 @@
 """The relevance suite (`tests/relevance`) among a generated corpus: `make bench`'s relevance phase.
 
-Alone, the suite's 46 pages compete only with each other; here they compete with a corpus of
+Alone, the suite's 47 pages compete only with each other; here they compete with a corpus of
 thousands of generated pages on the same themes. The suite is published through the models into
 the corpus's database inside a transaction that is rolled back afterwards, and indexed into an
 index of its own (removed afterwards), so the corpus and the other measurements stay as they were.
