@@ -244,6 +244,20 @@ def commands(runs):
     ]
 
 
+def relevance_table(relevance):
+    """Recall@10 and MRR of the relevance suite with each corpus around its pages."""
+    rows = [
+        f"| {int(size):,} | {f['pages']} | {f['queries']} | {f['recall_at_10']:.1%} | "
+        f"{f['mrr']:.3f} |"
+        for size, f in relevance.items()
+    ]
+    header = [
+        "| corpus pages | suite pages | queries | recall@10 | MRR |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    return [*header, *rows]
+
+
 def write_report(results, es_url):
     RAW.write_text(json.dumps(results, indent=1))
     sizes = results.get("sizes", {})
@@ -299,6 +313,10 @@ def write_report(results, es_url):
             f"| {int(size):,} | {figures['worker_peak_rss_kib'] / 1024:.0f} |"
             for size, figures in sizes.items()
         ],
+        "",
+        "## Relevance suite among the corpus (tests/relevance)",
+        "",
+        *relevance_table(results.get("relevance", {})),
         "",
         "## Corpus",
         "",

@@ -18,7 +18,7 @@ from . import measure, report, services
 ROOT = services.ROOT
 STATE = ROOT / ".services" / "bench"
 SIZES = [1_000, 10_000, 100_000]
-PHASES = ["prepare", "index", "serve"]
+PHASES = ["prepare", "index", "serve", "relevance"]
 
 
 def prepare(base_url, es_url, sizes, seed, loads, save):
@@ -53,6 +53,17 @@ def prepare(base_url, es_url, sizes, seed, loads, save):
         previous = name
 
 
+def relevance_all(results, base_url, es_url, sizes, save):
+    """The relevance suite's figures among each corpus (`benchmarks/relevance.py`)."""
+    for size in sizes:
+        url = services.with_database(base_url, f"bench_{size}")
+        services.log(f"relevance suite among {size} pages")
+        figures = services.step("relevance", environment=services.django_environment(url, es_url))
+        services.log(f"relevance: {figures}")
+        results.setdefault("relevance", {})[str(size)] = figures
+        save()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
@@ -64,7 +75,8 @@ def main(argv=None):
         "--phase",
         default=",".join(PHASES),
         help="comma-separated, in this order: prepare (load and verify the corpora), index "
-        "(build and time every index), serve (wrk, rendering, publishing; needs the indexes)",
+        "(build and time every index), serve (wrk, rendering, publishing; needs the indexes), "
+        "relevance (the relevance suite among each corpus)",
     )
     parser.add_argument(
         "--pg-dir",
@@ -107,6 +119,8 @@ def main(argv=None):
             measure.index_all(results, base_url, es_url, sizes, save)
         if "serve" in phases:
             measure.serve_all(results, base_url, es_url, sizes, args, save)
+        if "relevance" in phases:
+            relevance_all(results, base_url, es_url, sizes, save)
         if set(phases) - {"prepare"}:
             report.write_report(results, es_url)
     finally:

@@ -65,6 +65,12 @@ def step_rebuild_peer(backend):
     result(pages=existing_pages(), seconds=time.perf_counter() - started)
 
 
+def step_relevance():
+    from .relevance import measure
+
+    result(**measure())
+
+
 def step_publish(engine, base_url, repeats):
     from .publish import publish_to_searchable
 

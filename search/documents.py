@@ -23,6 +23,8 @@ from elasticsearch.dsl import (
 
 from base.languages import LANGUAGES
 
+from .compounds import MIN_PART
+
 LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 
 #: Text fields per language, and how much a match in each counts (title above summary above body).
@@ -58,41 +60,68 @@ def thesaurus_filter(rules):
     )
 
 
-def search_analyzer(language, thesaurus):
-    """The language's own analyzer with the thesaurus added before stemming.
+def decompounder(language, parts):
+    """Lucene's dictionary decompounder on stems (`search.compounds`); none for English.
 
-    The chain mirrors Elasticsearch's built-in language analyzer used at index time, so the
-    expanded terms are stemmed exactly as the indexed text was.
+    It comes last, after the stemmer: the thesaurus before it reads whole words, and
+    Elasticsearch parses the synonym rules with the filters before the synonym filter.
     """
+    if language not in parts:
+        return []
+    words = parts[language] or ["bro"]
+    return [
+        token_filter(
+            f"bro_{language}_compounds",
+            "dictionary_decompounder",
+            word_list=words,
+            min_subword_size=MIN_PART,
+        )
+    ]
+
+
+def language_chain(language, parts, thesaurus=None):
+    """The language's analyzer as Elasticsearch builds it in, plus the thesaurus (at query
+    time, before stemming) and the decompounder; index and query text go through the same
+    stemmer and decompounder, so their parts meet."""
     name = LANGUAGE_NAMES[language]
     stemmer = token_filter(f"bro_{language}_stemmer", "stemmer", language=name)
     stop = token_filter(f"bro_{language}_stop", "stop", stopwords=f"_{name}_")
     possessive = []
     if language == "en":
         possessive = [token_filter("bro_en_possessive", "stemmer", language="possessive_english")]
-    filters = [*possessive, "lowercase", thesaurus, stop, stemmer]
+    synonyms = [thesaurus] if thesaurus else []
+    return [*possessive, "lowercase", *synonyms, stop, stemmer, *decompounder(language, parts)]
+
+
+def index_analyzer(language, parts):
+    filters = language_chain(language, parts)
+    return analyzer(f"bro_{language}_index", tokenizer="standard", filter=filters)
+
+
+def search_analyzer(language, thesaurus, parts):
+    filters = language_chain(language, parts, thesaurus)
     return analyzer(f"bro_{language}_search", tokenizer="standard", filter=filters)
 
 
-def language_text(language, thesaurus, field):
+def language_text(language, thesaurus, parts, field):
     options = {}
     if field in HIGHLIGHTED:
         options["index_options"] = "offsets"
     if field in SPELLED_FIELDS:
         options["copy_to"] = "spell"
     return Text(
-        analyzer=LANGUAGE_NAMES[language],
-        search_analyzer=search_analyzer(language, thesaurus),
+        analyzer=index_analyzer(language, parts),
+        search_analyzer=search_analyzer(language, thesaurus, parts),
         **options,
     )
 
 
-def page_mapping(synonym_rules):
+def page_mapping(synonym_rules, compound_parts):
     thesaurus = thesaurus_filter(synonym_rules)
     mapping = Mapping()
     for language in LANGUAGES:
         for field in TEXT_FIELDS:
-            text = language_text(language, thesaurus, field)
+            text = language_text(language, thesaurus, compound_parts, field)
             mapping.field(f"{field}_{language}", text)
         mapping.field(f"url_{language}", Keyword(index=False))
     mapping.field("suggest", SearchAsYouType(analyzer=folded))
@@ -106,13 +135,16 @@ def page_mapping(synonym_rules):
     return mapping
 
 
-def page_index(name, synonym_rules):
-    """An index definition (not yet created) with the mapping, analysis and thesaurus."""
+def page_index(name, synonym_rules, compound_parts):
+    """An index definition (not yet created) with the mapping, analysis and thesaurus.
+
+    `compound_parts` are the stems compounds are split into, per language (`search.compounds`).
+    """
     index = Index(name)
     index.settings(
         number_of_shards=1,
         number_of_replicas=settings.ELASTICSEARCH_REPLICAS,
         max_ngram_diff=2,
     )
-    index.mapping(page_mapping(synonym_rules))
+    index.mapping(page_mapping(synonym_rules, compound_parts))
     return index

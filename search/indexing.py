@@ -32,6 +32,7 @@ from knowledge.models import (
 )
 
 from .client import get_client
+from .compounds import compound_parts
 from .documents import page_index
 from .thesaurus import synonym_rules
 
@@ -287,7 +288,7 @@ def serving_settings():
 
 
 def create_index(name, **index_settings):
-    index = page_index(name, synonym_rules())
+    index = page_index(name, synonym_rules(), compound_parts())
     index.settings(**index_settings)
     index.create(using=get_client())
 

@@ -47,12 +47,14 @@ def exact_clause(text):
     return Q("multi_match", query=text, fields=language_fields(), type="best_fields")
 
 
-def text_query(text):
-    """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase."""
+def text_query(text, translations=()):
+    """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase;
+    `translations` are the text in other languages (`query_translation`), one clause each."""
     return Q(
         "bool",
         should=[
             exact_clause(text),
+            *(exact_clause(translated) for translated in translations),
             Q(
                 "match",
                 spell={
@@ -130,10 +132,10 @@ def facet_buckets(aggregations, name, params):
     return aggregations[SHARED_FACETS][name]["buckets"]
 
 
-def build_search(params: SearchParams, index: str) -> Search:
+def build_search(params: SearchParams, index: str, translations=()) -> Search:
     search = Search(index=index)
     if params.q:
-        search = search.query(text_query(params.q))
+        search = search.query(text_query(params.q, translations))
     chosen = filters_except(params)
     if chosen:
         search = search.post_filter(Q("bool", filter=chosen))

@@ -17,6 +17,7 @@ from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
 from .query import build_did_you_mean, build_search, facet_buckets
+from .query_translation import translations
 
 PAGE_TYPE_LABELS = {"programme": _("Programme"), "method": _("Method")}
 
@@ -141,7 +142,9 @@ def facets_from_response(aggregations, params):
 
 def run_search(params: SearchParams) -> SearchResults:
     """Search the engine; when it cannot be reached, answer from the database instead."""
-    search = build_search(params, settings.ELASTICSEARCH_INDEX)
+    search = build_search(
+        params, settings.ELASTICSEARCH_INDEX, translations(params.q, params.language)
+    )
     try:
         response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
     except (*UNAVAILABLE, NOT_BUILT):

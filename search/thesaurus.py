@@ -58,3 +58,16 @@ def synonym_rules():
         if len(terms) > 1:
             rules.append(", ".join(terms))
     return rules
+
+
+def terms_in(language):
+    """Every term of one language: the concepts', then the taxonomy's names, cleaned."""
+    terms = [
+        clean_term(term)
+        for value in ThesaurusConcept.objects.values_list(f"terms_{language}", flat=True)
+        for term in value.split(TERM_SEPARATOR)
+    ]
+    for model in LABELLED_MODELS:
+        names = model.objects.values_list(f"name_{language}", flat=True)
+        terms += [clean_term(name or "") for name in names]
+    return [term for term in terms if term]

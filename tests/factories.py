@@ -83,14 +83,14 @@ def add_single_language_programme(section, language, title, summary=None, publis
     """A programme written in `language` only, as an editor of that country publishes it: its
     title, slug and summary in that language, every other language's left empty."""
     page = ProgrammePage(
-        original_language=language,
-        country=LANGUAGE_COUNTRY[language],
         **{
+            "original_language": language,
+            "country": LANGUAGE_COUNTRY[language],
             f"title_{language}": title,
             f"slug_{language}": slugify(title, allow_unicode=True),
             f"summary_{language}": summary or title,
-        },
-        **fields,
+        }
+        | fields
     )
     return add_page(section, page, publish)
 

@@ -29,8 +29,11 @@ def can_translate(source, target):
     return (source, target) in PAIRS
 
 
-def translate(texts, source, target):
-    """Translate `texts`, a list of `(text, is_html)`, from `source` to `target`; same order."""
+def translate(texts, source, target, timeout=TIMEOUT_SECONDS):
+    """Translate `texts`, a list of `(text, is_html)`, from `source` to `target`; same order.
+
+    `timeout` bounds the wait in seconds (a search waits far less than an editor does).
+    """
     if not texts:
         return []
     mode = PAIRS.get((source, target))
@@ -45,11 +48,11 @@ def translate(texts, source, target):
             input=joined,
             capture_output=True,
             text=True,
-            timeout=TIMEOUT_SECONDS,
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired as error:
-        raise Unavailable(f"Apertium did not answer within {TIMEOUT_SECONDS} s.") from error
+        raise Unavailable(f"Apertium did not answer within {timeout} s.") from error
     if result.returncode != 0:
         reason = result.stderr.strip().splitlines()[-1:] or ["no message"]
         raise Unavailable(f"Apertium ({mode}) failed: {reason[0]}")

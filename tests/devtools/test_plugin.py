@@ -13,7 +13,9 @@ pytestmark = pytest.mark.elasticsearch
 
 
 def test_the_node_has_exactly_the_stemmers_the_index_uses():
-    filters = page_index("unused", ["a, b"]).to_dict()["settings"]["analysis"]["filter"]
+    filters = page_index("unused", ["a, b"], {"da": ["bro"], "sv": ["bro"]}).to_dict()["settings"][
+        "analysis"
+    ]["filter"]
     used = {spec["language"] for spec in filters.values() if spec["type"] == "stemmer"}
     name = f"bro-test-stemmers-{uuid.uuid4().hex[:10]}"
     german = {"analysis": {"filter": {"stem": {"type": "stemmer", "language": "german"}}}}

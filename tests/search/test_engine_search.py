@@ -46,6 +46,20 @@ def test_typos_are_forgiven(cross_language_index):
     assert found("grundejerforeningr") == [1]
 
 
+def test_compound_words_are_split_into_their_parts(engine, thesaurus_loaded):
+    build_index(
+        engine,
+        [
+            document(1, "sv", "Grannar i Lund", "Hyresgäster förhindrar förrådsinbrott."),
+            document(2, "da", "Tryg i kvarteret", "Kommunen arbejder med forebyggelse af indbrud."),
+        ],
+    )
+    # Danish "indbrud" is Swedish "inbrott" (thesaurus), inside the Swedish compound.
+    assert set(found("indbrud")) == {1, 2}
+    # A compound in the query finds its parts written apart.
+    assert found("indbrudsforebyggelse")[:1] == [2]
+
+
 def test_empty_query_lists_everything_with_facets(cross_language_index):
     results = run_search(SearchParams())
     assert results.count == 3
@@ -104,9 +118,10 @@ def test_sort_by_evidence_puts_the_strongest_first(cross_language_index):
 
 
 def test_did_you_mean_offers_a_correction_when_nothing_is_found(cross_language_index):
-    results = run_search(SearchParams(q="vrundejerforeninger"))  # first letter wrong
+    # First letter wrong: "vrundejerforeninger" would still meet its parts ("forening").
+    results = run_search(SearchParams(q="kolitiet"))
     assert results.count == 0
-    assert results.did_you_mean == "grundejerforeninger"
+    assert results.did_you_mean == "politiet"
 
 
 def test_autocomplete_completes_titles_as_you_type(client, cross_language_index):

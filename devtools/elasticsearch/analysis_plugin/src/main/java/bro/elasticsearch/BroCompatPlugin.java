@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>analyzers {@code danish}, {@code swedish}, {@code english} (as in analysis-common),
  *   <li>token filters {@code lowercase}, {@code asciifolding}, {@code stemmer},
- *       {@code synonym_graph} ({@code stop} and {@code shingle} are already in the server),
+ *       {@code synonym_graph}, {@code dictionary_decompounder} ({@code stop} and
+ *       {@code shingle} are already in the server),
  *   <li>the {@code search_as_you_type} field type (normally in mapper-extras),
  *   <li>{@code GET /} (normally in the rest-root module; the Python client's info() uses it).
  * </ul>
@@ -115,7 +116,8 @@ public class BroCompatPlugin extends Plugin implements AnalysisPlugin, MapperPlu
             "lowercase", SimpleFilters::lowercase,
             "asciifolding", SimpleFilters::asciiFolding,
             "stemmer", StemmerFilterFactory::new,
-            "synonym_graph", AnalysisPlugin.requiresAnalysisSettings(SynonymGraphFilterFactory::new)
+            "synonym_graph", AnalysisPlugin.requiresAnalysisSettings(SynonymGraphFilterFactory::new),
+            "dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings(DictionaryDecompounderFilterFactory::new)
         );
     }
 
