@@ -1,0 +1,129 @@
+"""Visitors take part, and editors and moderators act on it in the admin, as people would.
+
+The mails come from a real SMTP server on the loopback (tests/mail_server.py); the digest is
+sent by the worker's round, as in production.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from knowledge.models import ProgrammePage, Theme
+from participation.models import Follow
+from search import worker
+from tests.factories import add_programme, set_admin_language
+from tests.mail_server import body
+
+from .test_editorial_journey import PASSWORD, sign_in_as
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.fixture(scope="module")
+def moderator(demo_site, django_db_blocker):
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_user("participation-moderator", password=PASSWORD)
+        user.groups.add(Group.objects.get(name="Moderators"))
+        set_admin_language(user, "en")
+    return user
+
+
+def staff_page(new_context, username):
+    page = new_context().new_page()
+    page.set_default_timeout(30_000)
+    sign_in_as(page, username)
+    return page
+
+
+def test_a_proposal_is_found_by_an_editor_and_published(
+    page, new_context, site_db, moderator, smtp
+):
+    page.goto("/en/participate/propose/")
+    page.get_by_label("Is it a programme or a method?").select_option("programme")
+    page.get_by_label("Title").fill("Night walkers in Helsingborg")
+    page.get_by_label("What it is").fill("Adults walk the town centre on Friday nights.")
+    page.get_by_label("Where").fill("Helsingborg")
+    page.get_by_label("Country").select_option("SE")
+    page.get_by_label("Who runs it").fill("Helsingborgs stad")
+    page.get_by_label("Link to a source").fill("https://helsingborg.se/nattvandring")
+    page.get_by_label("Your e-mail address").fill("proposer@example.org")
+    page.get_by_label("Send me an e-mail when the page is published").check()
+    page.get_by_role("button", name="Send the proposal").click()
+    expect(page.get_by_role("status")).to_contain_text("received your proposal")
+    assert "Night walkers in Helsingborg" in body(smtp.wait_for(1)[0])
+
+    editor = staff_page(new_context, moderator.username)
+    editor.goto("/admin/snippets/participation/proposal/")
+    editor.get_by_role("link", name="Night walkers in Helsingborg").first.click()
+    editor.get_by_role("link", name="Night walkers in Helsingborg").first.click()
+    expect(editor.get_by_role("heading", level=1)).to_contain_text("Night walkers in Helsingborg")
+    expect(editor.get_by_text("A visitor proposed this page")).to_be_visible()
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Publish", exact=True).click()
+    expect(editor.get_by_role("status").first).to_contain_text("published")
+    assert ProgrammePage.objects.get(title_en="Night walkers in Helsingborg").live
+
+    worker.work_once()
+    assert "Night walkers in Helsingborg" in body(smtp.wait_for(2)[1])
+
+
+def test_an_experience_is_moderated_and_shown(page, new_context, site_db, moderator, demo_site):
+    path = demo_site.paths["en"]["programme"]
+    page.goto(path)
+    page.get_by_role("link", name="Share your experience of running it").click()
+    page.get_by_label("Where did you run it?").fill("Lund")
+    page.get_by_label("From (year)").fill("2021")
+    page.get_by_label("What did you change, and what did you learn?").fill(
+        "We met weekly instead of monthly, and the landlords joined."
+    )
+    page.get_by_role("button", name="Send the experience").click()
+    expect(page.get_by_role("status")).to_contain_text("received your experience")
+
+    moderation = staff_page(new_context, moderator.username)
+    moderation.goto("/admin/snippets/participation/experience/")
+    moderation.get_by_role("link", name=re.compile(r"^Lund: ")).first.click()
+    moderation.get_by_label("Status").select_option("approved")
+    moderation.get_by_role("button", name="Save").click()
+    expect(moderation.get_by_role("status").first).to_contain_text("updated")
+
+    page.goto(path)
+    experiences = page.get_by_role("region", name="Implementation experiences")
+    expect(experiences).to_contain_text("the landlords joined")
+    expect(experiences).to_contain_text("Lund")
+
+
+def test_a_followed_search_sends_a_digest_until_unsubscribed(page, site_db, smtp, settings):
+    settings.PARTICIPATION_DIGEST_DAYS = 0
+    settings.WORKER_PERIODIC_JOBS = {"digests": ("participation.jobs.weekly_digests", 0)}
+    theme = Theme.objects.order_by("slug").first()
+    page.goto(f"/en/search/?themes={theme.slug}")
+    page.get_by_role("link", name="by e-mail").click()
+    page.get_by_label("Your e-mail address").fill("reader@example.org")
+    page.get_by_role("button", name="Follow by e-mail").click()
+    expect(page.get_by_role("status")).to_contain_text("sent you an e-mail")
+
+    confirmation = smtp.wait_for(1)[0]
+    page.goto(mail_path(confirmation, "confirm"))
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("status")).to_contain_text("Once a week")
+
+    section = ProgrammePage.objects.first().get_parent()
+    add_programme(section, title_da="Tryghedsvandring i Nyborg", themes=[theme])
+    worker.work_once()
+    digest = smtp.wait_for(2)[1]
+    assert "Tryghedsvandring i Nyborg" in body(digest)
+
+    page.goto(mail_path(digest, "stop"))
+    page.get_by_role("button", name="Stop the e-mails").click()
+    expect(page.get_by_role("status")).to_contain_text("no longer follow")
+    assert not Follow.objects.exists()
+    add_programme(section, title_da="Tryghedsvandring i Svendborg", themes=[theme])
+    worker.work_once()
+    assert len(smtp.messages) == 2, "a digest after unsubscribing"
+
+
+def mail_path(message, name):
+    return re.search(rf"https?://[^/\s]+(/\S*/follow/{name}/\S+/)", body(message)).group(1)
