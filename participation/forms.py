@@ -75,6 +75,15 @@ class ReviewRequestForm(GuardedForm):
     )
 
 
+class YearField(forms.IntegerField):
+    """A year in the digits 0–9 only: `int()` would also read "٢٠٢١" as 2021."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not (str(value).isascii()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class ExperienceForm(GuardedForm):
     place = forms.CharField(
         label=_("Where did you run it?"),
@@ -84,8 +93,8 @@ class ExperienceForm(GuardedForm):
     organisation = forms.CharField(
         label=_("Organisation (optional)"), max_length=255, required=False
     )
-    start_year = forms.IntegerField(label=_("From (year)"), min_value=1950)
-    end_year = forms.IntegerField(
+    start_year = YearField(label=_("From (year)"), min_value=1950)
+    end_year = YearField(
         label=_("To (year)"),
         min_value=1950,
         required=False,
