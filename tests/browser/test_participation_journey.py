@@ -5,14 +5,16 @@ sent by the worker's round, as in production.
 """
 
 import re
+import threading
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from knowledge.models import ProgrammePage, Theme
+from knowledge.models import Organisation, ProgrammePage, Theme
 from participation.models import Experience, Follow, Proposal
 from search import worker
 from tests.factories import add_programme, set_admin_language
@@ -20,20 +22,44 @@ from tests.mail_server import body
 
 from .test_editorial_journey import PASSWORD, sign_in_as
 
-#: No `django_db`: the test's own transaction would hold the rows the worker's round changes
-#: (a follow's digest time) locked against the server's requests. `site_db` commits instead, and
-#: `cleaned_up` takes away what each test added, for the browser tests after it.
-pytestmark = [pytest.mark.browser]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-@pytest.fixture
-def cleaned_up(site_db):
-    yield
+def elsewhere(function, *args, **kwargs):
+    """Run `function` in a thread of its own, with its own committing database connection, as
+    the worker (another process) and an editor do: the test's own transaction would keep what it
+    wrote from the server, and hold the rows it changed locked against the server's requests."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = function(*args, **kwargs)
+        except BaseException as error:  # re-raised in the test's thread
+            outcome["error"] = error
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
+def remove_what_the_tests_added():
     for page in Page.objects.filter(title_da__in=ADDED_TITLES):
         page.delete()
     for model in (Proposal, Experience, Follow):
         model.objects.all().delete()
     worker.work_once()  # the deleted pages leave the index
+
+
+@pytest.fixture
+def cleaned_up(site_db):
+    """Whatever a test added to the shared demo site is gone afterwards, for the tests after."""
+    yield
+    elsewhere(remove_what_the_tests_added)
 
 
 ADDED_TITLES = [
@@ -89,12 +115,18 @@ def test_a_proposal_is_found_by_an_editor_and_published(
     editor.get_by_role("link", name="Edit the draft page").click()
     expect(editor.get_by_role("heading", level=1)).to_contain_text("Night walkers in Helsingborg")
     expect(editor.get_by_text("A visitor proposed this page")).to_be_visible()
+    # The editor completes what a proposal cannot say: the lead organisation.
+    lead = Organisation.objects.order_by("pk").first()
+    editor.get_by_role("button", name="Add Partners").click()
+    editor.get_by_role("button", name=re.compile("^Choose organisation", re.I)).click()
+    editor.get_by_role("dialog").get_by_role("link", name=lead.name_en, exact=True).click()
+    editor.get_by_label("Role").select_option("lead")
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Publish", exact=True).click()
     expect(editor.get_by_role("status").first).to_contain_text("published")
     assert ProgrammePage.objects.get(title_en="Night walkers in Helsingborg").live
 
-    worker.work_once()
+    elsewhere(worker.work_once)
     assert "Night walkers in Helsingborg" in body(smtp.wait_for(2)[1])
 
 
@@ -139,8 +171,8 @@ def test_a_followed_search_sends_a_digest_until_unsubscribed(page, cleaned_up, s
     expect(page.get_by_role("status")).to_contain_text("Once a week")
 
     section = ProgrammePage.objects.first().get_parent()
-    add_programme(section, title_da="Tryghedsvandring i Nyborg", themes=[theme])
-    worker.work_once()
+    elsewhere(add_programme, section, title_da="Tryghedsvandring i Nyborg", themes=[theme])
+    elsewhere(worker.work_once)
     digest = smtp.wait_for(2)[1]
     assert "Tryghedsvandring i Nyborg" in body(digest)
 
@@ -148,8 +180,8 @@ def test_a_followed_search_sends_a_digest_until_unsubscribed(page, cleaned_up, s
     page.get_by_role("button", name="Stop the e-mails").click()
     expect(page.get_by_role("status")).to_contain_text("no longer follow")
     assert not Follow.objects.exists()
-    add_programme(section, title_da="Tryghedsvandring i Svendborg", themes=[theme])
-    worker.work_once()
+    elsewhere(add_programme, section, title_da="Tryghedsvandring i Svendborg", themes=[theme])
+    elsewhere(worker.work_once)
     assert len(smtp.messages) == 2, "a digest after unsubscribing"
 
 
