@@ -78,3 +78,13 @@ def test_a_page_nobody_may_see_takes_no_feedback(client, pages):
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
     assert client.get(path("experience", page)).status_code == 404
     assert client.get(path("review", page)).status_code == 404
+
+
+def test_past_the_rate_limit_a_form_is_refused_and_nothing_stored(client, pages, settings):
+    settings.RATE_LIMITS = settings.RATE_LIMITS | {"participation": "2/m"}
+    for _ in range(2):
+        assert send(client, "experience", pages["da"], **EXPERIENCE).status_code == 302
+    response = send(client, "experience", pages["da"], **EXPERIENCE)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert Experience.objects.count() == 2
