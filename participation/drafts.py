@@ -11,6 +11,7 @@ made up; `original_language` says which language that is.
 from django.utils.text import slugify
 from django.utils.translation import override
 
+from base.languages import LANGUAGES
 from knowledge.models import (
     CountrySectionPage,
     MethodIndexPage,
@@ -36,7 +37,9 @@ def section_for(kind, country):
 
 
 def free_slug(parent, base):
-    taken = set(parent.get_children().values_list("slug", flat=True))
+    """`base`, or `base-2` ..., free among the children's slugs in every language."""
+    columns = [f"slug_{language}" for language in LANGUAGES]
+    taken = {slug for row in parent.get_children().values_list(*columns) for slug in row}
     slug, number = base, 1
     while slug in taken:
         number += 1

@@ -9,6 +9,7 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -56,8 +57,9 @@ def submitted(request, form_class, template, context, save):
 @require_http_methods(["GET", "POST"])
 def propose(request):
     def save(form):
-        proposal = Proposal.objects.create(language=get_language(), **stored_fields(form))
-        drafts.create_draft(proposal)
+        with transaction.atomic():  # the proposal and its draft page, or neither
+            proposal = Proposal.objects.create(language=get_language(), **stored_fields(form))
+            drafts.create_draft(proposal)
         try:
             mail.proposal_received(proposal)
         except MAIL_FAILED:
@@ -67,26 +69,26 @@ def propose(request):
     return form_page(request, ProposalForm, "participation/propose.html", {}, save)
 
 
-@require_http_methods(["GET", "POST"])
-def review(request, page_id):
+def about_page(request, page_id, form_class, model, kind):
+    """A form about one page (a review request, an experience), stored with the page."""
     page = knowledge_page(page_id)
 
     def save(form):
-        ReviewRequest.objects.create(page=page, language=get_language(), **stored_fields(form))
-        return redirect("participation:thanks", "review")
+        model.objects.create(page=page, language=get_language(), **stored_fields(form))
+        return redirect("participation:thanks", kind)
 
-    return form_page(request, ReviewRequestForm, "participation/review.html", {"page": page}, save)
+    template = f"participation/{kind}.html"
+    return form_page(request, form_class, template, {"page": page}, save)
+
+
+@require_http_methods(["GET", "POST"])
+def review(request, page_id):
+    return about_page(request, page_id, ReviewRequestForm, ReviewRequest, "review")
 
 
 @require_http_methods(["GET", "POST"])
 def experience(request, page_id):
-    page = knowledge_page(page_id)
-
-    def save(form):
-        Experience.objects.create(page=page, language=get_language(), **stored_fields(form))
-        return redirect("participation:thanks", "experience")
-
-    return form_page(request, ExperienceForm, "participation/experience.html", {"page": page}, save)
+    return about_page(request, page_id, ExperienceForm, Experience, "experience")
 
 
 THANKS = {"proposal", "review", "experience", "follow"}

@@ -149,3 +149,10 @@ def test_the_proposer_is_told_when_the_page_is_published(client, sections, smtp)
     messages = smtp.wait_for(2)
     assert len(messages) == 2
     assert "nattvandring" in body(messages[1]).lower()
+
+
+def test_a_second_proposal_of_the_same_title_gets_a_slug_of_its_own(client, sections, smtp):
+    for _ in range(2):
+        assert client.post(url("sv"), proposal_data(client)).status_code == 302
+    slugs = sorted(page.slug_sv for page in ProgrammePage.objects.all())
+    assert slugs == ["nattvandring-i-rosengård", "nattvandring-i-rosengård-2"]
