@@ -124,9 +124,12 @@ class ReviewRequest(SentIn):
 class Experience(SentIn):
     """Local experience of running a programme or method: where, when, what was changed and learnt.
 
-    Shown on the page as an implementation experience once a moderator approves it. It is the
-    record of one place where the work has run, so the evidence work's implementation sites can
-    take it over (place, years, organisation).
+    Shown on the page as an implementation experience once a moderator approves it. It is what
+    a visitor says of one place where the work has run; knowledge's `ImplementationSite` is what
+    editors record of one, an inline of the page that goes through its moderation and needs an
+    area term. An approved experience is not written there directly: a row added outside a
+    revision would be dropped by the page's next publish. Turning one into a site belongs in the
+    page's next revision (not done yet).
     """
 
     class Status(models.TextChoices):
