@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     *page_urls,
     *open_data_urls.page_urls,
     path("compare/", include("knowledge.compare.urls")),
+    path("participate/", include("participation.urls")),
     # Wagtail's page-password form, behind the login protection (before Wagtail's own route).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

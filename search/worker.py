@@ -1,7 +1,8 @@
 """The indexing worker (`manage.py search_index --worker`): one round every few seconds, forever.
 
-A round sends the waiting index tasks, runs the full rebuilds (no other process does), and
-writes the open-data export files when published content changed. The worker is what keeps
+A round sends the waiting index tasks, runs the full rebuilds (no other process does),
+writes the open-data export files when published content changed, and runs the other apps'
+jobs that are due (`periodic.py`). The worker is what keeps
 the index right after an outage, so no failure of a round stops it, whatever failed (the
 engine, the database, a page that cannot be indexed): the failure is logged with its
 traceback, the next round waits longer (doubling up to `MAX_BACKOFF`), and the tasks stay in
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from knowledge.open_data import files
 
-from . import queue
+from . import periodic, queue
 from .models import WorkerBeat
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def work_once():
     try:
         queue.drain_all(rebuilds=True)
         files.write_if_changed()
+        periodic.run_due()
     except Exception as error:  # logged with its traceback; the loop must go on
         logger.exception("The indexing worker's round failed; the queue keeps its tasks.")
         return error

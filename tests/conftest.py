@@ -21,6 +21,7 @@ from knowledge.models import Theme
 from search import thesaurus
 from search.client import UNAVAILABLE, get_client
 
+from . import mail_server
 from .factories import add_programme, set_admin_language
 
 
@@ -186,3 +187,9 @@ def pages(sections):
         status="ended",
     )
     return {"da": danish, "sv": swedish}
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on the loopback that the site's mail goes to (tests/mail_server.py)."""
+    yield from mail_server.serve(settings)

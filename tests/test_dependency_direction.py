@@ -1,8 +1,11 @@
-"""The apps depend on each other one way only: base ← knowledge ← home, and search on top.
+"""The apps depend on each other one way only: base ← knowledge ← home, search on top, and
+participation on top of search.
 
 `base` is the site chrome every app may use, so it knows none of them; `knowledge` holds the
 content and knows nothing of the home page or of search; `home` shows knowledge's pages; `search`
-indexes them and adds its sections to their pages through a hook. Read from the source itself:
+indexes them and adds its sections to their pages through a hook; `participation` takes what
+visitors send in and adds its sections to the pages and the search page through hooks too, and
+its jobs to the worker through a setting, so no other app knows it. Read from the source itself:
 every import in an app's Python modules (at module level or inside a function) and every
 `{% load %}`, `{% include %}` and `{% extends %}` in the templates the app owns.
 """
@@ -19,13 +22,15 @@ TEMPLATES = ROOT / "templates"
 
 #: What each app may not depend on.
 FORBIDDEN = {
-    "base": {"home", "knowledge", "search"},
-    "knowledge": {"home", "search"},
-    "home": {"search"},
+    "base": {"home", "knowledge", "search", "participation"},
+    "knowledge": {"home", "search", "participation"},
+    "home": {"search", "participation"},
+    "search": {"participation"},
+    "participation": {"home"},
 }
 #: Template folders of the apps; the rest of templates/ (base.html, includes/, components/,
 #: the error pages) is the site chrome of `base`.
-TEMPLATE_FOLDERS = {"knowledge", "home", "search"}
+TEMPLATE_FOLDERS = {"knowledge", "home", "search", "participation"}
 TAG = re.compile(r"{%\s*(load|include|extends)\s+(.*?)\s*%}")
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "search",
+    "participation",
     "backup",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -258,6 +259,8 @@ RATE_LIMITS = {
     "suggest": env.get("RATE_LIMIT_SUGGEST", "600/m"),
     "export": env.get("RATE_LIMIT_EXPORT", "30/m"),
     "overview": env.get("RATE_LIMIT_OVERVIEW", "60/m"),
+    # What visitors send in (participation/): a person sends a few a day.
+    "participation": env.get("RATE_LIMIT_PARTICIPATION", "10/h"),
 }
 
 # The cache every process shares: login protection aside, the rate limits, the cached fragments
@@ -311,3 +314,36 @@ OPEN_DATA_EXPORT_ROOT = Path(env.get("OPEN_DATA_EXPORT_ROOT", BASE_DIR / "open-d
 # a change waits when publishing never pauses.
 OPEN_DATA_EXPORT_DELAY = int(env.get("OPEN_DATA_EXPORT_DELAY", "10"))
 OPEN_DATA_EXPORT_MAX_DELAY = int(env.get("OPEN_DATA_EXPORT_MAX_DELAY", "120"))
+
+# Mail to visitors (participation/): Django's SMTP mailer, the server from the environment.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env.get("EMAIL_HOST", "localhost"),
+            "port": int(env.get("EMAIL_PORT", "25")),
+            "username": env.get("EMAIL_HOST_USER", ""),
+            "password": env.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+            "use_ssl": env_bool("EMAIL_USE_SSL"),
+            "timeout": float(env.get("EMAIL_TIMEOUT", "10")),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "Bro <bro@localhost>")
+
+# Participation (participation/): the spam guard's time window (seconds between showing a form
+# and sending it), the largest source file, the weekly digest, and how long personal data is kept.
+PARTICIPATION_FORM_MIN_SECONDS = float(env.get("PARTICIPATION_FORM_MIN_SECONDS", "3"))
+PARTICIPATION_FORM_MAX_SECONDS = 24 * 3600
+PARTICIPATION_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+PARTICIPATION_DIGEST_DAYS = float(env.get("PARTICIPATION_DIGEST_DAYS", "7"))
+PARTICIPATION_RETENTION_DAYS = int(env.get("PARTICIPATION_RETENTION_DAYS", "365"))
+PARTICIPATION_UNCONFIRMED_DAYS = 7
+
+# What the indexing worker also runs (search/periodic.py): name -> (function, seconds between).
+WORKER_PERIODIC_JOBS = {
+    "digests": ("participation.jobs.weekly_digests", 3600),
+    "proposers": ("participation.jobs.tell_proposers", 300),
+    "retention": ("participation.jobs.delete_expired_personal_data", 24 * 3600),
+}

@@ -22,7 +22,7 @@ from tests.factories import implementation_site, make_method, make_programme
 LANGUAGES = ["da", "sv", "en"]
 #: What a programme page may cost in SQL, however many partners, sources, studies or sites it
 #: has (one query per kind of row).
-PROGRAMME_PAGE_QUERIES = 16
+PROGRAMME_PAGE_QUERIES = 17  # one of them: the approved experiences (participation)
 LISTING_QUERIES = 20
 
 
