@@ -47,18 +47,6 @@ def free_slug(parent, base):
     return slug
 
 
-def draft_fields(model, language, texts):
-    """`<field>_<language>` for each text; a required Danish field the proposer's language left
-    empty gets the same text."""
-    fields = {}
-    for name, value in texts.items():
-        fields[f"{name}_{language}"] = value
-        danish = f"{name}_da"
-        if language != "da" and not model._meta.get_field(danish).blank:
-            fields[danish] = value
-    return fields
-
-
 def create_draft(proposal):
     """Add the draft page for `proposal`, link it to the proposal and return it (None when the
     site has no such section: the proposal is kept and shown in the admin all the same)."""
@@ -74,7 +62,7 @@ def create_draft(proposal):
         live=False,
         country=proposal.country,
         original_language=proposal.language,
-        **draft_fields(model, proposal.language, texts),
+        **{f"{name}_{proposal.language}": value for name, value in texts.items()},
     )
     with override(proposal.language):
         section.add_child(instance=page)
