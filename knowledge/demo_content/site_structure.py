@@ -116,9 +116,9 @@ def ensure_editor_groups(sections):
 
 
 def ensure_evidence_review(access_admin, sections):
-    """The evidence reviewers' group and its task, last in the moderation workflow that Wagtail's
-    migrations made (or in a new one when there is none). Reviewers may open every section's
-    pages, as approving a task in the admin needs."""
+    """The evidence reviewers' group and its task, first in the moderation workflow that
+    Wagtail's migrations made (or in a new one when there is none): the moderators, who may
+    publish, approve last. Reviewers may open every section's pages, as approving needs."""
     reviewers, _created = Group.objects.get_or_create(name=EVIDENCE_REVIEWERS)
     reviewers.permissions.add(access_admin)
     change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
@@ -135,7 +135,7 @@ def ensure_evidence_review(access_admin, sections):
     if workflow is None:
         workflow = Workflow.objects.create(name="Moderation")
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        last = WorkflowTask.objects.filter(workflow=workflow).order_by("-sort_order").first()
-        WorkflowTask.objects.create(
-            workflow=workflow, task=task, sort_order=(last.sort_order + 1) if last else 0
-        )
+        for step in WorkflowTask.objects.filter(workflow=workflow).order_by("-sort_order"):
+            step.sort_order = (step.sort_order or 0) + 1
+            step.save(update_fields=["sort_order"])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)

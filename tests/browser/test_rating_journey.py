@@ -61,7 +61,7 @@ def draft(demo_site, django_db_blocker):
 
 
 def study(editor, number, citation, sms, place, direction):
-    editor.get_by_role("button", name="Add study").click()
+    editor.get_by_role("button", name="Add Studies").click()
     prefix = f"#id_studies-{number}-"
     editor.locator(f"{prefix}citation").fill(citation)
     editor.locator(f"{prefix}design").select_option("quasi_experiment" if sms < 5 else "rct")
@@ -93,18 +93,18 @@ def test_editor_rates_second_reviewer_approves_page_and_compare_show_it(
     editor.get_by_role("button", name=re.compile(r"^Submit to ")).click()
     expect(editor.get_by_role("status")).to_contain_text("submitted for moderation")
 
-    moderator = signed_in(new_context, "dk-moderator")
-    moderator.goto(f"/admin/pages/{draft.pk}/edit/")
-    moderator.get_by_role("button", name="More actions").click()
-    moderator.get_by_role("button", name="Approve", exact=True).click()
-    expect(moderator.get_by_role("status")).to_contain_text(TITLE)
-    assert not ProgrammePage.objects.get(pk=draft.pk).live, "the rating awaits its reviewer"
-
     reviewer = signed_in(new_context, "evidence-reviewer")
     reviewer.goto(f"/admin/pages/{draft.pk}/edit/")
     reviewer.get_by_role("button", name="More actions").click()
-    reviewer.get_by_role("button", name="Approve and Publish", exact=True).click()
+    reviewer.get_by_role("button", name="Approve", exact=True).click()
     expect(reviewer.get_by_role("status")).to_contain_text(TITLE)
+    assert not ProgrammePage.objects.get(pk=draft.pk).live, "the moderators publish"
+
+    moderator = signed_in(new_context, "dk-moderator")
+    moderator.goto(f"/admin/pages/{draft.pk}/edit/")
+    moderator.get_by_role("button", name="More actions").click()
+    moderator.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(moderator.get_by_role("status")).to_contain_text(TITLE)
 
     reader = new_context().new_page()
     live = ProgrammePage.objects.get(pk=draft.pk)

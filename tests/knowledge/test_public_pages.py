@@ -20,9 +20,9 @@ from knowledge.models import (
 from tests.factories import implementation_site, make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
-#: What a programme page may cost in SQL, however many partners, sources, studies or sites it
-#: has (one query per kind of row).
-PROGRAMME_PAGE_QUERIES = 16
+#: What a programme page may cost in SQL, however many partners, sources, studies, sites or
+#: ratings in its history it has (one query per kind of row).
+PROGRAMME_PAGE_QUERIES = 17
 LISTING_QUERIES = 20
 
 

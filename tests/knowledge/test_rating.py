@@ -105,15 +105,16 @@ def test_a_second_reviewer_approves_and_the_page_shows_the_rating(
     page = ProgrammePage.objects.get()
 
     client.force_login(moderator)
-    approve(client, page)
-    page.refresh_from_db()
-    assert not page.live, "after the moderators, the rating waits for the evidence reviewer"
-
     approve(client, page)  # the moderator is no evidence reviewer
     page.refresh_from_db()
-    assert not page.live
+    assert not page.live, "the rating waits for the evidence reviewer first"
 
     client.force_login(reviewer)
+    approve(client, page)
+    page.refresh_from_db()
+    assert not page.live, "after the evidence review, the moderators publish"
+
+    client.force_login(moderator)
     approve(client, page)
     page.refresh_from_db()
     assert page.live
@@ -142,9 +143,6 @@ def test_the_author_cannot_approve_their_own_rating(
     )
     post_new(client, sections, {**data, "action-submit": "submit"})
     page = ProgrammePage.objects.get()
-    client.force_login(moderator)
-    approve(client, page)
-    client.force_login(author)
     task_state = ProgrammePage.objects.get(pk=page.pk).current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
     client.post(url, {"comment": ""})  # refused: the admin sends them back to its dashboard
