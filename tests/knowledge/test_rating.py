@@ -124,7 +124,7 @@ def test_a_second_reviewer_approves_and_the_page_shows_the_rating(
 
     with translation.override("en"):
         html = client.get(page.get_url()).content.decode()
-    evidence = html[html.index('class="evidence') : html.index('id="sites-heading"')]
+    evidence = html[html.index('class="evidence') : html.index('id="cite-heading"')]
     assert "Maryland scale 5 – random assignment" in evidence
     assert "Lind 2023" in evidence and "Andersen &amp; Berg 2021" in evidence
     assert "EMMIE profile" in evidence and "Evidence: Strong" in evidence
