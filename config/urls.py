@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from base.sitemaps import sitemaps
 from base.views import robots_txt
 from knowledge.open_data import urls as open_data_urls
+from knowledge.views.how_we_rate import how_we_rate
 from search.urls import api_urls, page_urls
 
 from .health import healthz
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     *open_data_urls.page_urls,
     path("compare/", include("knowledge.compare.urls")),
     path("participate/", include("participation.urls")),
+    path("how-we-rate/", how_we_rate, name="how-we-rate"),
     # Wagtail's page-password form, behind the login protection (before Wagtail's own route).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

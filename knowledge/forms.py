@@ -11,7 +11,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from base.languages import LANGUAGES
 
 from . import original_language as original
-from .models.evidence import EvidenceLevel
+from .models.evidence import EvidenceLevel, StudyFacts, unmet_requirement
 
 
 def kept_rows(formset):
@@ -66,14 +66,21 @@ class KnowledgePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         level = cleaned_data.get("evidence_level")
-        if EvidenceLevel.needs_study(level) and not kept_rows(self.formsets.get("studies")):
+        studies = [
+            StudyFacts(row.get("sms_level"), row.get("direction", ""), row.get("place", ""))
+            for row in kept_rows(self.formsets.get("studies"))
+        ]
+        requirement = level is not None and unmet_requirement(int(level), studies)
+        if requirement:
             self.add_error(
                 "evidence_level",
                 _(
-                    "The evidence level “%(level)s” needs at least one study. "
-                    "Add the study under Studies, or choose a lower level."
+                    "The evidence level “%(level)s” needs %(requirement)s "
+                    "The studies given do not meet that: add or complete the studies under "
+                    "Studies (their design on the Maryland scale, where they were done, what "
+                    "they found), or choose a lower level."
                 )
-                % {"level": EvidenceLevel(level).label},
+                % {"level": EvidenceLevel(level).label, "requirement": requirement.text},
             )
         return cleaned_data
 

@@ -31,6 +31,21 @@ class IndexPageTranslation(TranslationOptions):
     fields = ("intro",)
 
 
+#: The EMMIE texts and the implementation block, which programmes and methods share.
+RATING_AND_IMPLEMENTATION = (
+    "emmie_effect",
+    "emmie_mechanism",
+    "emmie_moderators",
+    "emmie_implementation",
+    "emmie_economic",
+    "staffing",
+    "training",
+    "materials",
+    "licence",
+    "fidelity",
+)
+
+
 @register(models.ProgrammePage)
 class ProgrammePageTranslation(TranslationOptions):
     fields = (
@@ -40,6 +55,7 @@ class ProgrammePageTranslation(TranslationOptions):
         "implementation",
         "evidence_note",
         "contact",
+        *RATING_AND_IMPLEMENTATION,
     )
 
 
@@ -52,6 +68,7 @@ class MethodPageTranslation(TranslationOptions):
         "when_to_use",
         "requirements",
         "evidence_note",
+        *RATING_AND_IMPLEMENTATION,
     )
 
 
@@ -62,9 +79,14 @@ class ProgrammeGoalTranslation(TranslationOptions):
 
 @register(models.Study)
 class StudyTranslation(TranslationOptions):
-    fields = ("outcome", "finding")
+    fields = ("outcome", "effect_size", "finding")
 
 
 @register(models.ImplementationSite)
 class ImplementationSiteTranslation(TranslationOptions):
     fields = ("adapted", "learnt", "contact")
+
+
+@register(models.RegistryLabel)
+class RegistryLabelTranslation(TranslationOptions):
+    fields = ("reasoning",)

@@ -1,5 +1,8 @@
-"""Admin wiring: the taxonomy snippets under one menu, and the translation-status report."""
+"""Admin wiring: the taxonomy snippets under one menu, the translation-status report, and the
+guard that a changed rating goes through the evidence review."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,7 +10,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Area, Arena, Organisation, Source, TargetGroup, Theme
+from .models import Area, Arena, Organisation, Registry, Source, TargetGroup, Theme
+from .models.evidence import EvidenceFields
+from .models.review import rating_changed
 from .views import machine_draft
 from .views.translation_report import TranslationStatusView
 
@@ -54,6 +59,15 @@ class SourceViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
+class RegistryViewSet(SnippetViewSet):
+    """The other registries and the mapping of each of their labels onto our scale."""
+
+    model = Registry
+    icon = "list-ul"
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
@@ -65,6 +79,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         OrganisationViewSet,
         AreaViewSet,
         SourceViewSet,
+        RegistryViewSet,
     )
 
 
@@ -110,3 +125,24 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=1200,
     )
+
+
+@hooks.register("before_publish_page")
+def refuse_an_unreviewed_rating(request, page):
+    """Publishing past the workflow keeps the draft but refuses a changed rating.
+
+    A page the create view has just added is live until published; it is made a draft.
+    """
+    if isinstance(page, EvidenceFields) and rating_changed(page):
+        if page.live and page.live_revision_id is None:
+            page.live = False
+            page.save(update_fields=["live"], clean=False)
+        messages.error(
+            request,
+            _(
+                "The rating has changed, so a second reviewer must approve it first. "
+                "Your changes are saved as a draft: submit them for moderation."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

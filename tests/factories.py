@@ -264,6 +264,43 @@ def programme_form(organisation, theme, **overrides):
     return {**nested_form_data(data), "themes": [str(theme.pk)]}
 
 
+#: Two robust studies of one programme, in two places, that found the intended effect.
+TWO_ROBUST_STUDIES = [
+    {
+        "citation": "Andersen & Berg 2021",
+        "year": "2021",
+        "design": "quasi_experiment",
+        "sms_level": "3",
+        "place": "Herning",
+        "outcome_da": "Anmeldte indbrud",
+        "direction": "intended",
+        "effect_size_da": "18 % færre",
+    },
+    {
+        "citation": "Lind 2023",
+        "year": "2023",
+        "design": "rct",
+        "sms_level": "5",
+        "place": "Linköping",
+        "outcome_da": "Anmeldte indbrud",
+        "direction": "intended",
+    },
+]
+
+
+def rating_form(level, studies, **emmie):
+    """The evidence part of the page form: a level, its studies, and EMMIE texts and strengths
+    (`emmie={"effect": ("text", "strong"), ...}`), as an editor fills them in Danish."""
+    data = {
+        "evidence_level": str(int(level)),
+        "studies": inline_formset(studies),
+    }
+    for name, (text, strength) in emmie.items():
+        data[f"emmie_{name}_da"] = text
+        data[f"emmie_{name}_strength"] = strength
+    return nested_form_data(data)
+
+
 def create_url(section, model):
     """The admin URL that adds a page of `model` under `section`."""
     return f"/admin/pages/add/knowledge/{model._meta.model_name}/{section.pk}/"

@@ -21,6 +21,8 @@ from base import languages
 from base.visibility import publicly_visible
 
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
+from ..models.evidence import rating_facts
+from ..models.implementation import IMPLEMENTATION_TEXTS
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,30 @@ def _evidence(r):
     return tuple(lines)
 
 
+def _rating(r):
+    """The best design, robust studies and places, then each EMMIE dimension with its strength."""
+    page = r.page
+    summary = rating_facts(page.studies.all())
+    lines = []
+    if summary["best_design"]:
+        lines.append(Text(_("Best study design") + ": " + str(summary["best_design_label"])))
+        lines.append(Text(_("Robust studies") + f": {summary['robust_studies']}"))
+        lines.append(Text(_("Places studied") + f": {summary['places']}"))
+    for dimension in page.emmie_profile():
+        strength = f" ({dimension['strength']})" if dimension["strength"] else ""
+        text = r.text(page, dimension["field"], prefix=f"{dimension['label']}{strength}: ")
+        lines.append(text or Text(f"{dimension['label']}{strength}"))
+    return tuple(lines)
+
+
+def _cost(r):
+    return r.lines(r.choice(r.page.cost))
+
+
+def _readiness(r):
+    return r.lines(r.choice(r.page.get_readiness_display()))
+
+
 def _field(name):
     return lambda r: r.lines(r.text(r.page, name))
 
@@ -280,6 +306,10 @@ ROWS = [
         _field("implementation"),
         _field("requirements"),
     ),
+    ("rating", gettext_lazy("Study designs and EMMIE profile"), _rating, _rating),
+    ("cost", gettext_lazy("Cost"), _cost, _cost),
+    *((name, label, _field(name), _field(name)) for name, label in IMPLEMENTATION_TEXTS),
+    ("readiness", gettext_lazy("Readiness to be taken up elsewhere"), _readiness, _readiness),
     ("sources", gettext_lazy("Sources"), _sources, _sources),
     ("last_reviewed", gettext_lazy("Last reviewed"), _last_reviewed, _last_reviewed),
 ]

@@ -1,7 +1,8 @@
 """The fixed frame below the home page: the two index pages, a section per country, editor groups.
 
 Danish and Swedish editors may add and edit pages in their own country's sections only; they
-submit for moderation, and Wagtail's "Moderators" group approves and publishes.
+submit for moderation, and Wagtail's "Moderators" group approves and publishes. A changed rating
+then waits for the "Evidence reviewers" (knowledge/models/review.py).
 
 Organisations and sources are shown on both countries' pages, so an editor may add one but only
 a moderator may change or delete it. Permissions rather than moderation of the snippets: an
@@ -11,7 +12,7 @@ them must leave out (pages, the index, open data); a permission is one rule, in 
 """
 
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Workflow, WorkflowTask
 
 from ..models import (
     Area,
@@ -24,6 +25,7 @@ from ..models import (
     TargetGroup,
     Theme,
 )
+from ..models.review import EVIDENCE_REVIEWERS, MODERATORS, EvidenceReviewTask
 
 INDEXES = {
     "programmes": (
@@ -44,7 +46,6 @@ COUNTRIES = {
 }
 
 EDITOR_GROUPS = {"DK": "Editors – Denmark", "SE": "Editors – Sweden"}
-MODERATORS = "Moderators"  # created by Wagtail's own migrations
 SNIPPET_MODELS = [Theme, TargetGroup, Arena, Organisation, Area, Source]
 #: Shown on both countries' pages: changed or deleted by moderators only.
 SHARED_SNIPPET_MODELS = [Organisation, Source]
@@ -111,3 +112,30 @@ def ensure_editor_groups(sections):
                         content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
                     ),
                 )
+    ensure_evidence_review(access_admin, sections)
+
+
+def ensure_evidence_review(access_admin, sections):
+    """The evidence reviewers' group and its task, first in the moderation workflow that
+    Wagtail's migrations made (or in a new one when there is none): the moderators, who may
+    publish, approve last. Reviewers may open every section's pages, as approving needs."""
+    reviewers, _created = Group.objects.get_or_create(name=EVIDENCE_REVIEWERS)
+    reviewers.permissions.add(access_admin)
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    for kind in sections:
+        for section in sections[kind].values():
+            GroupPagePermission.objects.get_or_create(
+                group=reviewers, page=section, permission=change
+            )
+    task = EvidenceReviewTask.objects.filter(name="Evidence review").first()
+    if task is None:
+        task = EvidenceReviewTask.objects.create(name="Evidence review")
+        task.groups.set([reviewers])
+    workflow = Workflow.objects.filter(active=True).order_by("pk").first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name="Moderation")
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        for step in WorkflowTask.objects.filter(workflow=workflow).order_by("-sort_order"):
+            step.sort_order = (step.sort_order or 0) + 1
+            step.save(update_fields=["sort_order"])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)

@@ -12,6 +12,7 @@ from .pages import (
     ProgrammePage,
     ProgrammePartner,
 )
+from .registries import Registry, RegistryLabel
 from .sites import ImplementationSite
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
@@ -32,6 +33,8 @@ __all__ = [
     "ProgrammeIndexPage",
     "ProgrammePage",
     "ProgrammePartner",
+    "Registry",
+    "RegistryLabel",
     "Source",
     "Study",
     "StudyDesign",

@@ -28,6 +28,7 @@ from ..machine_translation.drafting import forget_changed
 from ..open_data.api_fields import api_fields_for
 from ..panels import TranslationStatusPanel
 from .evidence import EvidenceFields
+from .implementation import Currency, ImplementationFields
 from .sites import year_span
 from .taxonomy import Area, Arena, Country, Organisation, Source, TargetGroup, Theme
 
@@ -125,7 +126,7 @@ def _in_section_under(parent, index_class):
     )
 
 
-class KnowledgePage(EvidenceFields, Page):
+class KnowledgePage(EvidenceFields, ImplementationFields, Page):
     """What programmes and methods have in common: a summary, themes, evidence and sources."""
 
     summary = models.TextField(
@@ -152,6 +153,7 @@ class KnowledgePage(EvidenceFields, Page):
         FieldPanel("evidence_level"),
         FieldPanel("evidence_note"),
         InlinePanel("studies", label=_("Studies")),
+        MultiFieldPanel(EvidenceFields.emmie_panels, heading=_("EMMIE profile")),
         InlinePanel("external_ratings", label=_("External ratings")),
     ]
     site_panels = [InlinePanel("implementation_sites", label=_("Implementation sites"))]
@@ -222,8 +224,11 @@ class KnowledgePage(EvidenceFields, Page):
             lambda: self.source_links.select_related("source__publisher")
         )
         context["studies"] = fetched_when_read(self.studies.all)
-        context["ratings"] = fetched_when_read(self.external_ratings.all)
+        context["ratings"] = fetched_when_read(
+            lambda: self.external_ratings.select_related("registry_label__registry")
+        )
         context["themes"] = fetched_when_read(self.themes.all)
+        context["rating_history"] = fetched_when_read(self.rating_records.all)
         context["sites"] = fetched_when_read(
             lambda: self.implementation_sites.select_related("area", "organisation")
         )
@@ -248,10 +253,7 @@ class ProgrammePage(KnowledgePage):
         SECONDARY = "secondary", _("Secondary (groups at risk)")
         TERTIARY = "tertiary", _("Tertiary (after crime has happened)")
 
-    class Currency(models.TextChoices):
-        DKK = "DKK", "DKK"
-        SEK = "SEK", "SEK"
-        EUR = "EUR", "EUR"
+    Currency = Currency
 
     description = StreamField(DescriptionBlock(), verbose_name=_("description"), blank=True)
     target_groups = ParentalManyToManyField(
@@ -328,6 +330,9 @@ class ProgrammePage(KnowledgePage):
             heading=_("Funding"),
         ),
         FieldPanel("implementation"),
+        MultiFieldPanel(
+            ImplementationFields.implementation_panels, heading=_("Cost and implementation")
+        ),
         MultiFieldPanel(KnowledgePage.site_panels, heading=_("Where it has run")),
         MultiFieldPanel(KnowledgePage.evidence_panels, heading=_("Evidence")),
         MultiFieldPanel(
@@ -448,6 +453,9 @@ class MethodPage(KnowledgePage):
         FieldPanel("mechanism"),
         FieldPanel("when_to_use"),
         FieldPanel("requirements"),
+        MultiFieldPanel(
+            ImplementationFields.implementation_panels, heading=_("Cost and implementation")
+        ),
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("themes")],
             heading=_("Classification"),

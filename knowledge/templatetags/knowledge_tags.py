@@ -7,6 +7,8 @@ from base.languages import in_language
 
 from ..machine_translation.drafting import unreviewed
 from ..models import EvidenceLevel
+from ..models.evidence import rating_facts
+from ..models.implementation import IMPLEMENTATION_TEXTS
 from ..translation_status import translation_state
 
 register = template.Library()
@@ -55,3 +57,12 @@ def evidence_steps(level):
 def machine_drafted(page):
     """What of the page the reader's language shows as a machine draft no one has reviewed."""
     return unreviewed(page, translation.get_language())
+
+
+register.simple_tag(rating_facts, name="rating_facts")
+
+
+@register.simple_tag
+def implementation_texts():
+    """`[(field, label)]` of the implementation block's texts, in the order they are shown."""
+    return IMPLEMENTATION_TEXTS

@@ -20,9 +20,9 @@ from knowledge.models import (
 from tests.factories import implementation_site, make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
-#: What a programme page may cost in SQL, however many partners, sources, studies or sites it
-#: has (one query per kind of row).
-PROGRAMME_PAGE_QUERIES = 17  # one of them: the approved experiences (participation)
+#: What a programme page may cost in SQL, however many partners, sources, studies, sites or
+#: ratings in its history it has (one query per kind of row, one for the approved experiences).
+PROGRAMME_PAGE_QUERIES = 18
 LISTING_QUERIES = 20
 
 
