@@ -87,13 +87,14 @@ def add_copies(page, count):
     replaced = {
         "path": f"'{page.path[: -Page.steplen]}' || lpad(n::text, {Page.steplen}, '0')",
         "translation_key": "gen_random_uuid()",
-        **{column: "'copy-' || n" for column in ("slug", *(f"slug_{lang}" for lang in LANGUAGES))},
+        **dict.fromkeys(("slug", *(f"slug_{lang}" for lang in LANGUAGES)), "'copy-' || n"),
     }
     columns = [field.column for field in Page._meta.concrete_fields if field.column != "id"]
     values = [replaced.get(column, f'"{column}"') for column in columns]
+    names = ", ".join(f'"{column}"' for column in columns)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO wagtailcore_page ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) "
+            f"INSERT INTO wagtailcore_page ({names}) "
             f"SELECT {', '.join(values)} FROM wagtailcore_page, generate_series(2, %s + 1) AS n "
             "WHERE id = %s",
             [count, page.pk],
