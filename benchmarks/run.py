@@ -68,8 +68,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--seed", type=int, default=6)
-    parser.add_argument("--es-base-port", type=int, default=9760)
-    parser.add_argument("--port", type=int, default=8010)
+    # From the environment too, so that runs beside each other on one machine need not collide.
+    parser.add_argument(
+        "--es-base-port", type=int, default=int(os.environ.get("BENCH_ES_BASE_PORT", 9760))
+    )
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8010)))
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument(
         "--phase",

@@ -1,9 +1,11 @@
-"""The services a benchmark run starts for itself: PostgreSQL, Elasticsearch, gunicorn.
+"""The services a benchmark run starts for itself: PostgreSQL, Elasticsearch, Redis, gunicorn.
 
 PostgreSQL is the private, throw-away server of `scripts/postgres-instance.sh` (as `make test`
 uses it); each corpus size gets its own database in it (`bench_1000` ...), the larger ones
 copied from the smaller (`CREATE DATABASE ... TEMPLATE`) and then grown. Elasticsearch is the
-project's node (`devtools/elasticsearch`) on the benchmark's own base port.
+project's node (`devtools/elasticsearch`) on the benchmark's own base port. Redis is the private
+one of `scripts/redis-instance.sh`, one per corpus size while it is served: the cache the
+gunicorn workers share, as production's do.
 """
 
 import datetime
@@ -57,6 +59,21 @@ def create_database(url, name, template=None):
         if template:
             sql += f' TEMPLATE "{template}"'
         connection.execute(sql)
+
+
+def redis_start(folder):
+    out = subprocess.run(
+        ["bash", "scripts/redis-instance.sh", "start", str(folder)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.strip().splitlines()[0]
+
+
+def redis_stop(folder):
+    subprocess.run(["bash", "scripts/redis-instance.sh", "stop", str(folder)], cwd=ROOT)
 
 
 def es_start(base_port):

@@ -89,6 +89,14 @@ def step_sample(count):
     result(**sample_urls(int(count)))
 
 
+def step_query_log(seed):
+    from .query_log import ENGINES, query_log
+
+    distinct, requests = query_log(int(seed))
+    paths = {engine: make(requests) for engine, make in ENGINES.items()}
+    result(distinct=len(distinct), requested=len(set(requests)), paths=paths)
+
+
 STEPS = {
     name.removeprefix("step_"): value
     for name, value in globals().items()
