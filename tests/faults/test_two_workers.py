@@ -133,3 +133,44 @@ def test_failed_logins_add_up_across_processes(two_sites, editor, settings):
     assert statuses[-1] == 429, statuses
     for browser in guesser:
         assert browser.log_in("editor", PASSWORD) == 429, "a process let the guesser in"
+
+
+def test_a_term_renamed_in_one_process_is_shown_at_once_by_the_other(two_sites, sections, editor):
+    first, second = two_sites
+    programme = make_programme(sections["programmes"]["DK"])
+    theme = programme.themes.first()
+    with translation.override("da"):
+        url = programme.get_url()
+    status, body = get(second + url)
+    assert status == 200 and f">{theme.name_da}</a>" in body.decode()  # facts box now cached
+
+    editor_browser = Browser(first)
+    assert editor_browser.log_in("editor", PASSWORD) == 302
+    names = {"name_da": "Tryghed i opgangen", "name_sv": theme.name_sv, "name_en": theme.name_en}
+    status, _body = editor_browser.post(
+        f"/admin/snippets/knowledge/theme/edit/{theme.pk}/", {**names, "slug": theme.slug}
+    )
+    assert status == 302, "the term's edit form was refused"
+
+    status, body = get(second + url)
+    assert status == 200
+    assert ">Tryghed i opgangen</a>" in body.decode(), "the other process shows the old name"
+
+
+def test_a_page_given_a_new_slug_in_one_process_moves_in_the_other(two_sites, sections, editor):
+    first, second = two_sites
+    method = make_method(sections["methods"]["DK"])
+    theme = make_programme(sections["programmes"]["DK"], methods=[method]).themes.first()
+    with translation.override("da"):
+        old_url = method.get_url()
+    assert get(second + old_url)[0] == 200  # routed once by the other process
+
+    editor_browser = Browser(first)
+    assert editor_browser.log_in("editor", PASSWORD) == 302
+    old_slug, method.slug_da = method.slug_da, "nyt-navn"
+    form = method_form(method, theme, method.title_da)
+    status, _body = editor_browser.post(f"/admin/pages/{method.pk}/edit/", form)
+    assert status == 302, "the edit form was refused"
+
+    assert get(second + old_url)[0] == 404, "the other process still serves the old path"
+    assert get(second + old_url.replace(f"/{old_slug}/", "/nyt-navn/"))[0] == 200
