@@ -97,6 +97,12 @@ def step_query_log(seed):
     result(distinct=len(distinct), requested=len(set(requests)), paths=paths)
 
 
+def step_profile(repeats, search_path, page_path):
+    from .profile import profile
+
+    result(search=profile(search_path, int(repeats)), page=profile(page_path, int(repeats)))
+
+
 STEPS = {
     name.removeprefix("step_"): value
     for name, value in globals().items()
