@@ -26,9 +26,10 @@ PYTHON = sys.executable
 STATIC_ROOT = ROOT / ".services" / "bench" / "static"
 
 
-def postgres_start(folder):
+def instance_start(script, folder):
+    """Start one of the project's throw-away servers (scripts/*-instance.sh); its URL."""
     out = subprocess.run(
-        ["bash", "scripts/postgres-instance.sh", "start", str(folder)],
+        ["bash", f"scripts/{script}", "start", str(folder)],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -37,8 +38,24 @@ def postgres_start(folder):
     return out.stdout.strip().splitlines()[0]
 
 
+def instance_stop(script, folder):
+    subprocess.run(["bash", f"scripts/{script}", "stop", str(folder)], cwd=ROOT)
+
+
+def postgres_start(folder):
+    return instance_start("postgres-instance.sh", folder)
+
+
 def postgres_stop(folder):
-    subprocess.run(["bash", "scripts/postgres-instance.sh", "stop", str(folder)], cwd=ROOT)
+    instance_stop("postgres-instance.sh", folder)
+
+
+def redis_start(folder):
+    return instance_start("redis-instance.sh", folder)
+
+
+def redis_stop(folder):
+    instance_stop("redis-instance.sh", folder)
 
 
 def with_database(url, name):
@@ -59,21 +76,6 @@ def create_database(url, name, template=None):
         if template:
             sql += f' TEMPLATE "{template}"'
         connection.execute(sql)
-
-
-def redis_start(folder):
-    out = subprocess.run(
-        ["bash", "scripts/redis-instance.sh", "start", str(folder)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return out.stdout.strip().splitlines()[0]
-
-
-def redis_stop(folder):
-    subprocess.run(["bash", "scripts/redis-instance.sh", "stop", str(folder)], cwd=ROOT)
 
 
 def es_start(base_port):
