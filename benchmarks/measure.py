@@ -1,9 +1,9 @@
 """The measurements of one run, per corpus size, into the results dictionary.
 
 Order per size: build every index (timed, with peak memory), pick the pages, count their SQL
-queries, start Redis (the workers' shared cache, as in production) and gunicorn, load it with
-wrk (search of every engine: the query log, then the fixed mix; page rendering), time
-publish-to-searchable, read the workers' peak memory, stop gunicorn and Redis.
+queries, start gunicorn, load it with wrk (search of every engine: the query log, then the
+fixed mix; page rendering), time publish-to-searchable, read the workers' peak memory, stop
+gunicorn.
 
 Each wrk run over the query log starts at its own place in it (the same place for every
 engine), so no run finds the searches of the run before it already cached.
@@ -135,16 +135,7 @@ def search_runs(log_paths):
 
 
 def serve_size(size, base_url, es_url, args):
-    redis_dir = tempfile.mkdtemp(prefix="bro-bench-redis.")
-    redis_url = services.redis_start(redis_dir)
-    try:
-        return serve_with_cache(size, base_url, es_url, args, redis_url)
-    finally:
-        services.redis_stop(redis_dir)
-
-
-def serve_with_cache(size, base_url, es_url, args, redis_url):
-    environment = environment_for(size, base_url, es_url) | {"REDIS_URL": redis_url}
+    environment = environment_for(size, base_url, es_url)
     figures = {"load_average_start": load_average(), "started": time.strftime("%H:%M:%S")}
     sample = step("sample", 30, environment=environment)
     urls = {kind: sample[kind] for kind in ("programme", "search", "compare")}

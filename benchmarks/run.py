@@ -96,6 +96,9 @@ def main(argv=None):
     else:
         base_url = services.postgres_start(pg_dir)
     es_url, own_es = services.es_start(args.es_base_port)
+    redis_dir = tempfile.mkdtemp(prefix="bro-bench-redis.")
+    # Every Django process of the run shares it (services.django_environment copies os.environ).
+    os.environ["REDIS_URL"] = services.redis_start(redis_dir)
     try:
         services.log("collectstatic")
         services.collectstatic(services.django_environment(base_url, es_url))
@@ -127,6 +130,7 @@ def main(argv=None):
         if set(phases) - {"prepare"}:
             report.write_report(results, es_url)
     finally:
+        services.redis_stop(redis_dir)
         if own_es:
             services.es_stop(args.es_base_port)
         if own_pg:

@@ -4,8 +4,9 @@ PostgreSQL is the private, throw-away server of `scripts/postgres-instance.sh` (
 uses it); each corpus size gets its own database in it (`bench_1000` ...), the larger ones
 copied from the smaller (`CREATE DATABASE ... TEMPLATE`) and then grown. Elasticsearch is the
 project's node (`devtools/elasticsearch`) on the benchmark's own base port. Redis is the private
-one of `scripts/redis-instance.sh`, one per corpus size while it is served: the cache the
-gunicorn workers share, as production's do.
+one of `scripts/redis-instance.sh`, for the whole run: the cache the gunicorn workers share, as
+production's do (production's settings refuse to start without one); each corpus size keeps
+its entries under a key prefix of its own.
 """
 
 import datetime
@@ -179,6 +180,7 @@ def django_environment(database_url, elasticsearch_url, **extra):
         "ELASTICSEARCH_URL": elasticsearch_url,
         "ELASTICSEARCH_INDEX": f"bench-pages-{name}",
         "BENCH_PEER_INDEX_PREFIX": f"bench-wagtail-{name}-",
+        "CACHE_KEY_PREFIX": name,
         "PYTHONPATH": str(ROOT),
         "STATIC_ROOT": str(STATIC_ROOT),
         **extra,
