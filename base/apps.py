@@ -10,11 +10,17 @@ class BaseConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from django.db.models.signals import post_delete
+        from django.apps import apps
+        from django.db.models.signals import post_delete, post_migrate
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .slug_indexes import add_slug_indexes
         from .templatetags.site_tags import forget_navigation
+
+        # Sent for apps with models only: base has none, the page table is wagtailcore's.
+        wagtailcore = apps.get_app_config("wagtailcore")
+        post_migrate.connect(add_slug_indexes, sender=wagtailcore, dispatch_uid="slug-indexes")
 
         # Any page may sit just below the home page; forget_navigation looks whether it does.
         for name, signal in (

@@ -1,6 +1,6 @@
 """Keys for what the site caches about its content, right in every process at once.
 
-The fragments of a programme page, the routing hints, the similar pages and the facet labels
+The fragments of a programme page, the similar pages and the facet labels
 are kept in the shared cache under keys that carry the content version. Publishing,
 unpublishing, moving or deleting a page, and saving or deleting a taxonomy term, bumps the
 version, so every worker asks for new keys at once and the old entries expire unread. Deleting

@@ -15,29 +15,18 @@ A page on the way whose type routes differently (one without this route) is hand
 the path, as Wagtail would. The pages walked through are kept on the page found
 (`route_ancestors`) so that the breadcrumbs need not ask for them again.
 
-The translated slug columns have no index, so that query reads the whole page table (some
-10 ms at 10,000 pages). The shared cache therefore remembers, per path, the ids of the pages the
-walk went through (`HINT_SECONDS`), and next time those are fetched by primary key and walked
-with the same checks: a page since moved, renamed, unpublished or deleted fails the walk, and
-the path is looked up by slug again. The hints are kept under the content version
-(base/content_cache.py), so after any publish, move or deletion every worker looks paths up
-by slug afresh: a sibling earlier in tree order that has taken the same slug wins at once.
+The translated slug columns have an index each, with the depth (base/slug_indexes.py), so that
+query is one index look-up per level and language, whatever the size of the tree.
 """
 
-import hashlib
 from collections import defaultdict
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from .content_cache import versioned_key
 from .languages import LANGUAGES, in_language
-
-#: How long the cache remembers which pages a path went through.
-HINT_SECONDS = 600
 
 
 def slug_is(slug):
@@ -53,26 +42,10 @@ def route(self, request, path_components):
         if self.live:
             return RouteResult(self)
         raise Http404
-    key = _hint_key(self, path_components)
-    hinted = cache.get(key)
-    if hinted:
-        try:
-            return _walk(self, request, path_components, Page.objects.filter(pk__in=hinted))
-        except Http404:
-            pass  # the pages moved or changed their slugs: look them up by slug
     levels = Q()
     for offset, slug in enumerate(path_components, start=1):
         levels |= Q(depth=self.depth + offset) & slug_is(slug)
-    result = _walk(self, request, path_components, Page.objects.descendant_of(self).filter(levels))
-    ancestors = getattr(result.page, "route_ancestors", None)
-    if ancestors:  # the walk reached the page itself, not another type's own routing
-        cache.set(key, [page.pk for page in [*ancestors[1:], result.page]], HINT_SECONDS)
-    return result
-
-
-def _hint_key(page, path_components):
-    path = "/".join(path_components).encode()
-    return versioned_key("routing", page.pk, hashlib.blake2b(path, digest_size=16).hexdigest())
+    return _walk(self, request, path_components, Page.objects.descendant_of(self).filter(levels))
 
 
 def _walk(self, request, path_components, candidates):

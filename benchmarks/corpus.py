@@ -196,6 +196,24 @@ class Generator:
                 )
             ]
 
+    def scene(self, home, organisations, group, arena, year):
+        """Who, where and for whom a page's sentences name (writing.scene_values)."""
+        places = writing.PLACES[home]
+        others = [o for o in self.tax.organisations[home] if o not in organisations[:1]]
+        return {
+            # The second one a sentence names: a partner, else another organisation of the
+            # country (one the page's text mentions without it being a partner).
+            "organisations": [organisations[0], *(organisations[1:2] or [self.rng.choice(others)])],
+            "place": self.rng.choice(places),
+            "other_place": self.rng.choice(writing.PLACES["SE" if home == "DK" else "DK"]),
+            "group": group,
+            "arena": arena,
+            "project": self.rng.choice(writing.PROJECT_NAMES),
+            "year": year,
+            "reached": self.rng.randint(20, 5000),
+            "how_often": self.rng.randrange(len(writing.HOW_OFTEN["da"])),
+        }
+
     def level(self):
         return self.rng.choices(list(EvidenceLevel), weights=[1, 3, 30, 25, 20, 15, 6])[0]
 
@@ -206,7 +224,9 @@ class Generator:
         group = self.rng.choice(self.tax.groups)
         page = MethodPage()
         level = self.level()
-        titles = writing.method_title({lang: words[lang][0] for lang in LANGUAGES}, arena)
+        orgs = self.tax.organisations[home]
+        scene = self.scene(home, self.rng.sample(orgs, min(len(orgs), 2)), group, arena, 2020)
+        titles = writing.method_title(words, arena, self.rng, scene)
         self.common(page, titles, country, home, words, level)
         summary = writing.method_texts(words, arena, group)
         for lang in LANGUAGES:
@@ -232,15 +252,17 @@ class Generator:
         ended = self.rng.random() < 0.3
         page = ProgrammePage()
         level = self.level()
-        titles = writing.programme_title({lang: words[lang][0] for lang in LANGUAGES}, areas[0])
+        scene = self.scene(home, partners, group, arena, start)
+        titles = writing.programme_title(words, areas[0], self.rng, scene)
         self.common(page, titles, country, home, words, level)
         themes = list(page.themes.all())
-        for lang, text in writing.programme_summary(
-            partners[:1], {lang: words[lang][:2] for lang in LANGUAGES}, group, areas[0], start
-        ).items():
+        for lang, text in writing.programme_summary(words, scene, self.rng).items():
             setattr(page, f"summary_{lang}", text)
-        figure = self.rng.randint(20, 5000)
-        for lang, blocks in writing.programme_description(words, arena, themes[0], figure).items():
+        figure = scene["reached"]
+        description = writing.programme_description(
+            words, arena, themes[0], figure, self.rng, scene
+        )
+        for lang, blocks in description.items():
             setattr(page, f"description_{lang}", blocks)
         for lang, text in writing.implementation(
             {lang: words[lang][0] for lang in LANGUAGES}, self.rng.randint(2, 12)

@@ -1,8 +1,12 @@
 """The measurements of one run, per corpus size, into the results dictionary.
 
 Order per size: build every index (timed, with peak memory), pick the pages, count their SQL
-queries, start gunicorn, load it with wrk (search of every engine, page rendering), time
-publish-to-searchable, read the workers' peak memory, stop gunicorn.
+queries, start gunicorn, load it with wrk (search of every engine: the query log, then the
+fixed mix; page rendering), time publish-to-searchable, read the workers' peak memory, stop
+gunicorn.
+
+Each wrk run over the query log starts at its own place in it (the same place for every
+engine), so no run finds the searches of the run before it already cached.
 """
 
 import json
@@ -16,15 +20,23 @@ from . import queries, services
 from .services import log, step
 
 CONCURRENCY = [1, 8, 32]
+#: The fixed mix is kept as a second table, at fewer concurrencies.
+FIXED_CONCURRENCY = [1, 8]
+#: Requests of the query log apart at which successive wrk runs start.
+LOG_STRIDE = 5_000
+#: Searches of the log requested once before timing (the workers' first-use costs).
+LOG_WARM = 100
 RENDER_CONCURRENCY = [1, 8]
 PUBLISH_REPEATS = 5
 LUA = Path(__file__).resolve().parent / "load.lua"
 
 
-def wrk(base_url, paths, concurrency, duration):
-    """One wrk run over `paths` in turn; its latency percentiles and requests per second."""
+def wrk(base_url, paths, concurrency, duration, start=0):
+    """One wrk run over `paths` in turn from `start`; its latency percentiles and requests per
+    second, and Elasticsearch's own time (`took`) where the answers tell it."""
+    start %= len(paths)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
-        file.write("\n".join(paths) + "\n")
+        file.write("\n".join(paths[start:] + paths[:start]) + "\n")
     threads = min(concurrency, 2)
     command = [
         "wrk",
@@ -44,6 +56,9 @@ def wrk(base_url, paths, concurrency, duration):
     line = next(line for line in out.splitlines() if line.startswith("JSON "))
     figures = json.loads(line.removeprefix("JSON "))
     figures["rps"] = figures["requests"] / figures["seconds"]
+    for key in ("took_p50_ms", "took_p95_ms"):
+        if figures[key] < 0:  # no answer said
+            figures[key] = None
     return figures
 
 
@@ -108,33 +123,43 @@ def environment_for(size, base_url, es_url):
     return services.django_environment(services.with_database(base_url, f"bench_{size}"), es_url)
 
 
+def search_runs(log_paths):
+    """`{(engine, mix): (paths, concurrencies)}`: the query log, then the fixed mix."""
+    runs = {}
+    for engine in queries.ENGINES:
+        runs[(engine, "log")] = (log_paths[engine], CONCURRENCY)
+    for engine, make in queries.ENGINES.items():
+        for filtered in (False, True):
+            runs[(engine, "filtered" if filtered else "text")] = (make(filtered), FIXED_CONCURRENCY)
+    return runs
+
+
 def serve_size(size, base_url, es_url, args):
     environment = environment_for(size, base_url, es_url)
     figures = {"load_average_start": load_average(), "started": time.strftime("%H:%M:%S")}
     sample = step("sample", 30, environment=environment)
     urls = {kind: sample[kind] for kind in ("programme", "search", "compare")}
     figures["queries"] = step("render_queries", json.dumps(urls), environment=environment)["counts"]
+    log_step = step("query_log", args.seed, environment=environment)
+    figures["query_log"] = {key: log_step[key] for key in ("distinct", "requested")}
     server = services.Gunicorn(args.port, environment)
     try:
-        search_paths = {
-            (engine, filtered): make(filtered)
-            for engine, make in queries.ENGINES.items()
-            for filtered in (False, True)
-        }
+        runs = search_runs(log_step["paths"])
         figures["warm_failures"] = {}
-        for (engine, filtered), paths in search_paths.items():
+        for (engine, mix), (paths, _concurrencies) in runs.items():
+            paths = paths[:LOG_WARM] if mix == "log" else paths
             if engine == "ours":
                 warm(server.url, paths)
             else:
-                key = f"{engine}|{'filtered' if filtered else 'text'}"
-                figures["warm_failures"][key] = warm_peer(server.url, paths)
+                figures["warm_failures"][f"{engine}|{mix}"] = warm_peer(server.url, paths)
         for paths in urls.values():
             warm(server.url, paths)
         figures["search"] = {}
-        for (engine, filtered), paths in search_paths.items():
-            for concurrency in CONCURRENCY:
-                key = f"{engine}|{'filtered' if filtered else 'text'}|{concurrency}"
-                figures["search"][key] = wrk(server.url, paths, concurrency, args.duration)
+        for (engine, mix), (paths, concurrencies) in runs.items():
+            for number, concurrency in enumerate(concurrencies):
+                key = f"{engine}|{mix}|{concurrency}"
+                start = LOG_WARM + number * LOG_STRIDE if mix == "log" else 0
+                figures["search"][key] = wrk(server.url, paths, concurrency, args.duration, start)
                 settle(server.url)
                 log(f"  search {key}: {summary(figures['search'][key])}")
         figures["render"] = {}
@@ -160,10 +185,13 @@ def serve_size(size, base_url, es_url, args):
 
 
 def summary(figures):
+    took = (
+        f", took p50 {figures['took_p50_ms']} ms" if figures.get("took_p50_ms") is not None else ""
+    )
     return (
         f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
         f"p99 {figures['p99_ms']:.1f} ms, {figures['rps']:.0f} req/s, "
-        f"non-200 {figures['non_200']}"
+        f"non-200 {figures['non_200']}{took}"
     )
 
 

@@ -68,8 +68,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--seed", type=int, default=6)
-    parser.add_argument("--es-base-port", type=int, default=9760)
-    parser.add_argument("--port", type=int, default=8010)
+    # From the environment too, so that runs beside each other on one machine need not collide.
+    parser.add_argument(
+        "--es-base-port", type=int, default=int(os.environ.get("BENCH_ES_BASE_PORT", 9760))
+    )
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8010)))
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument(
         "--phase",
@@ -93,6 +96,9 @@ def main(argv=None):
     else:
         base_url = services.postgres_start(pg_dir)
     es_url, own_es = services.es_start(args.es_base_port)
+    redis_dir = tempfile.mkdtemp(prefix="bro-bench-redis.")
+    # Every Django process of the run shares it (services.django_environment copies os.environ).
+    os.environ["REDIS_URL"] = services.redis_start(redis_dir)
     try:
         services.log("collectstatic")
         services.collectstatic(services.django_environment(base_url, es_url))
@@ -124,6 +130,7 @@ def main(argv=None):
         if set(phases) - {"prepare"}:
             report.write_report(results, es_url)
     finally:
+        services.redis_stop(redis_dir)
         if own_es:
             services.es_stop(args.es_base_port)
         if own_pg:

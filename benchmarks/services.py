@@ -1,9 +1,12 @@
-"""The services a benchmark run starts for itself: PostgreSQL, Elasticsearch, gunicorn.
+"""The services a benchmark run starts for itself: PostgreSQL, Elasticsearch, Redis, gunicorn.
 
 PostgreSQL is the private, throw-away server of `scripts/postgres-instance.sh` (as `make test`
 uses it); each corpus size gets its own database in it (`bench_1000` ...), the larger ones
 copied from the smaller (`CREATE DATABASE ... TEMPLATE`) and then grown. Elasticsearch is the
-project's node (`devtools/elasticsearch`) on the benchmark's own base port.
+project's node (`devtools/elasticsearch`) on the benchmark's own base port. Redis is the private
+one of `scripts/redis-instance.sh`, for the whole run: the cache the gunicorn workers share, as
+production's do (production's settings refuse to start without one); each corpus size keeps
+its entries under a key prefix of its own.
 """
 
 import datetime
@@ -24,9 +27,10 @@ PYTHON = sys.executable
 STATIC_ROOT = ROOT / ".services" / "bench" / "static"
 
 
-def postgres_start(folder):
+def instance_start(script, folder):
+    """Start one of the project's throw-away servers (scripts/*-instance.sh); its URL."""
     out = subprocess.run(
-        ["bash", "scripts/postgres-instance.sh", "start", str(folder)],
+        ["bash", f"scripts/{script}", "start", str(folder)],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -35,8 +39,24 @@ def postgres_start(folder):
     return out.stdout.strip().splitlines()[0]
 
 
+def instance_stop(script, folder):
+    subprocess.run(["bash", f"scripts/{script}", "stop", str(folder)], cwd=ROOT)
+
+
+def postgres_start(folder):
+    return instance_start("postgres-instance.sh", folder)
+
+
 def postgres_stop(folder):
-    subprocess.run(["bash", "scripts/postgres-instance.sh", "stop", str(folder)], cwd=ROOT)
+    instance_stop("postgres-instance.sh", folder)
+
+
+def redis_start(folder):
+    return instance_start("redis-instance.sh", folder)
+
+
+def redis_stop(folder):
+    instance_stop("redis-instance.sh", folder)
 
 
 def with_database(url, name):
@@ -160,6 +180,7 @@ def django_environment(database_url, elasticsearch_url, **extra):
         "ELASTICSEARCH_URL": elasticsearch_url,
         "ELASTICSEARCH_INDEX": f"bench-pages-{name}",
         "BENCH_PEER_INDEX_PREFIX": f"bench-wagtail-{name}-",
+        "CACHE_KEY_PREFIX": name,
         "PYTHONPATH": str(ROOT),
         "STATIC_ROOT": str(STATIC_ROOT),
         **extra,

@@ -89,6 +89,20 @@ def step_sample(count):
     result(**sample_urls(int(count)))
 
 
+def step_query_log(seed):
+    from .query_log import ENGINES, query_log
+
+    distinct, requests = query_log(int(seed))
+    paths = {engine: make(requests) for engine, make in ENGINES.items()}
+    result(distinct=len(distinct), requested=len(set(requests)), paths=paths)
+
+
+def step_profile(repeats, search_path, page_path):
+    from .profile import profile
+
+    result(search=profile(search_path, int(repeats)), page=profile(page_path, int(repeats)))
+
+
 STEPS = {
     name.removeprefix("step_"): value
     for name, value in globals().items()

@@ -1,10 +1,42 @@
 """Sentences in Danish, Swedish and English about a generated programme or method.
 
-Each function takes the same choices (concepts, taxonomy terms, numbers) and returns the text in
-all three languages, so a page's translations say the same thing, as an editor's would.
+Each function takes the same choices (concepts, taxonomy terms, places, numbers) and returns the
+text in all three languages, so a page's translations say the same thing, as an editor's would.
+The titles, summaries and descriptions are drawn from several forms each (the same form in every
+language of a page), with a varying number of sentences, so that pages differ in wording and
+length the way pages written by different editors do, not only in the words filled in.
 """
 
 from .vocabulary import LANGUAGES
+
+#: Towns and neighbourhoods a programme is about, by country: proper names, the same in every
+#: language, most of them not taxonomy areas (a page names more places than it is filed under).
+PLACES = {
+    "DK": [
+        "Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Roskilde", "Helsingør", "Holbæk",
+        "Næstved", "Slagelse", "Kolding", "Horsens", "Randers", "Viborg", "Silkeborg", "Herning",
+        "Nørrebro", "Vollsmose", "Gellerup", "Tingbjerg", "Brøndby Strand", "Ishøj",
+        "Albertslund", "Høje-Taastrup", "Svendborg", "Frederikshavn", "Hjørring", "Sønderborg",
+    ],
+    "SE": [
+        "Malmö", "Lund", "Helsingborg", "Landskrona", "Trelleborg", "Ystad", "Kristianstad",
+        "Hässleholm", "Göteborg", "Uppsala", "Örebro", "Västerås", "Norrköping", "Linköping",
+        "Rosengård", "Seved", "Tensta", "Rinkeby", "Husby", "Gottsunda", "Araby",
+        "Biskopsgården", "Hammarkullen", "Skäggetorp", "Eslöv", "Höör", "Kävlinge", "Sjöbo",
+    ],
+}  # fmt: skip
+#: Names projects are given, the same in every language.
+PROJECT_NAMES = [
+    "Tryg Havn", "Nattravnene", "Trygga Vägar", "Nabolaget", "Brobygget", "Fristed",
+    "Sikker Start", "Vändpunkten", "Nystart", "Gadeplan", "Kompasset", "Ankaret", "Broen",
+    "Stigen", "Fyrtårnet", "Grannsamverkan Plus", "Tidlig Tryghed", "Framtidsvägen", "Puls",
+    "Mødestedet", "Öppna Dörrar", "Kvarterskraft", "Ung Vej", "Trappan", "Lyset",
+]  # fmt: skip
+HOW_OFTEN = {
+    "da": ["hver uge", "hver anden uge", "en gang om måneden", "i weekenderne", "hver aften"],
+    "sv": ["varje vecka", "varannan vecka", "en gång i månaden", "på helgerna", "varje kväll"],
+    "en": ["every week", "every other week", "once a month", "at weekends", "every evening"],
+}
 
 
 def lower_first(text):
@@ -25,46 +57,183 @@ def per_language(make):
     return {language: make(language) for language in LANGUAGES}
 
 
-def programme_title(words, area):
-    """`words[lang]` are the main concept's words; the area names where it runs."""
-    forms = {
-        "da": "{w} i {a}",
-        "sv": "{w} i {a}",
-        "en": "{w} in {a}",
-    }
-    return per_language(
-        lambda lang: forms[lang].format(w=words[lang].capitalize(), a=name(area, lang))
-    )
+def pick(rng, forms):
+    """One form's index, the same for every language of a page."""
+    return rng.randrange(len(forms["da"]))
 
 
-def method_title(words, arena):
-    forms = {"da": "{w} – metode i {a}", "sv": "{w} – metod i {a}", "en": "{w} – a method for {a}"}
+PROGRAMME_TITLES = {
+    "da": [
+        "{W} i {a}",
+        "{O}: {w} i {p}",
+        "Fælles indsats mod {w} i {p}",
+        "{W} – et samarbejde mellem {O} og {O2}",
+        "{N}: {w} blandt {g}",
+        "Forebyggelse af {w} for {g}",
+        "{W} og {w2} i {p}",
+        "Tidlig indsats mod {w} i {ar}",
+        "{N} – {w} i {p}",
+        "Mindre {w} i {p}",
+    ],
+    "sv": [
+        "{W} i {a}",
+        "{O}: {w} i {p}",
+        "Gemensam insats mot {w} i {p}",
+        "{W} – ett samarbete mellan {O} och {O2}",
+        "{N}: {w} bland {g}",
+        "Förebyggande av {w} för {g}",
+        "{W} och {w2} i {p}",
+        "Tidig insats mot {w} i {ar}",
+        "{N} – {w} i {p}",
+        "Mindre {w} i {p}",
+    ],
+    "en": [
+        "{W} in {a}",
+        "{O}: {w} in {p}",
+        "A joint effort against {w} in {p}",
+        "{W} – a partnership of {O} and {O2}",
+        "{N}: {w} among {g}",
+        "Preventing {w} for {g}",
+        "{W} and {w2} in {p}",
+        "Early action on {w} in {ar}",
+        "{N} – {w} in {p}",
+        "Less {w} in {p}",
+    ],
+}
+
+
+def programme_title(words, area, rng, scene):
+    """`words[lang]` are the page's concepts' words; `scene` its organisations, place, group,
+    arena and project name (see `scene_values`)."""
+    form = pick(rng, PROGRAMME_TITLES)
     return per_language(
-        lambda lang: forms[lang].format(
-            w=words[lang].capitalize(), a=lower_first(name(arena, lang))
+        lambda lang: capitalise(
+            PROGRAMME_TITLES[lang][form].format(
+                **scene_values(words, scene, lang), a=name(area, lang)
+            )
         )
     )
 
 
-def programme_summary(leads, words, group, area, year):
-    forms = {
-        "da": "{o} arbejder med {w} for {g} i {a} siden {y}.",
-        "sv": "{o} arbetar med {w} för {g} i {a} sedan {y}.",
-        "en": "{o} work on {w} for {g} in {a} since {y}.",
+def capitalise(text):
+    return text[:1].upper() + text[1:]
+
+
+def scene_values(words, scene, lang):
+    """The values a sentence is written with, in one language."""
+    return {
+        "w": words[lang][0],
+        "W": words[lang][0].capitalize(),
+        "w2": words[lang][-1],
+        "O": name(scene["organisations"][0], lang),
+        "O2": name(scene["organisations"][1], lang),
+        "p": scene["place"],
+        "p2": scene["other_place"],
+        "g": lower_first(name(scene["group"], lang)),
+        "ar": lower_first(name(scene["arena"], lang)),
+        "N": scene["project"],
+        "y": scene["year"],
+        "n": scene["reached"],
+        "f": HOW_OFTEN[lang][scene["how_often"]],
     }
+
+
+METHOD_TITLES = {
+    "da": [
+        "{W} – metode i {ar}",
+        "{W} i {ar}",
+        "Struktureret arbejde med {w}",
+        "{W}: sådan arbejder man med {g}",
+        "Samtaler om {w} med {g}",
+        "{W} og {w2} – en arbejdsmodel",
+    ],
+    "sv": [
+        "{W} – metod i {ar}",
+        "{W} i {ar}",
+        "Strukturerat arbete med {w}",
+        "{W}: så arbetar man med {g}",
+        "Samtal om {w} med {g}",
+        "{W} och {w2} – en arbetsmodell",
+    ],
+    "en": [
+        "{W} – a method for {ar}",
+        "{W} in {ar}",
+        "Structured work on {w}",
+        "{W}: how to work with {g}",
+        "Talking about {w} with {g}",
+        "{W} and {w2} – a working model",
+    ],
+}
+
+
+def method_title(words, arena, rng, scene):
+    form = pick(rng, METHOD_TITLES)
+    scene = {**scene, "arena": arena}
     return per_language(
-        lambda lang: forms[lang].format(
-            o=join_words([name(o, lang) for o in leads], lang),
-            w=join_words(words[lang], lang),
-            g=lower_first(name(group, lang)),
-            a=name(area, lang),
-            y=year,
+        lambda lang: capitalise(
+            METHOD_TITLES[lang][form].format(**scene_values(words, scene, lang))
         )
     )
 
 
-def programme_description(words, arena, theme, figure):
-    """Paragraphs for the description's text block, plus a key figure's label."""
+SUMMARY_SENTENCES = {
+    "da": [
+        "{O} arbejder med {w} for {g} i {p} siden {y}.",
+        "Indsatsen blev sat i gang i {y} efter en stigning i {w} i {p}.",
+        "Målgruppen er {g}, som mødes {f} i {ar}.",
+        "Arbejdet bygger på erfaringer fra {p2} og er udviklet sammen med {O2}.",
+        "{O} og {O2} står sammen om indsatsen, der især handler om {w} og {w2}.",
+        "Siden starten har indsatsen nået {n} personer.",
+        "Der lægges vægt på {w2}, fordi det ofte går forud for {w}.",
+        "Frivillige og fagfolk mødes {f} for at følge op.",
+    ],
+    "sv": [
+        "{O} arbetar med {w} för {g} i {p} sedan {y}.",
+        "Insatsen startade {y} efter en ökning av {w} i {p}.",
+        "Målgruppen är {g}, som träffas {f} i {ar}.",
+        "Arbetet bygger på erfarenheter från {p2} och har tagits fram tillsammans med {O2}.",
+        "{O} och {O2} står tillsammans bakom insatsen, som framför allt handlar om {w} och {w2}.",
+        "Sedan starten har insatsen nått {n} personer.",
+        "Tyngdpunkten ligger på {w2}, eftersom det ofta föregår {w}.",
+        "Frivilliga och yrkesverksamma träffas {f} för att följa upp.",
+    ],
+    "en": [
+        "{O} work on {w} for {g} in {p} since {y}.",
+        "The work began in {y} after a rise in {w} in {p}.",
+        "It is for {g}, who meet {f} in {ar}.",
+        "It builds on experience from {p2} and was developed with {O2}.",
+        "{O} and {O2} run it together, above all on {w} and {w2}.",
+        "Since it started it has reached {n} people.",
+        "The stress is on {w2}, since it often comes before {w}.",
+        "Volunteers and professionals meet {f} to follow up.",
+    ],
+}
+
+
+def sentences(rng, forms, count):
+    """`count` different sentence forms, in an order of their own."""
+    return rng.sample(range(len(forms["da"])), count)
+
+
+#: The summary's sentences that can open it: they say what the programme is about.
+OPENING_SENTENCES = [0, 1, 4]
+
+
+def programme_summary(words, scene, rng):
+    """One to three sentences: what, who and where, in a form and order of the page's own."""
+    first = rng.choice(OPENING_SENTENCES)
+    rest = [i for i in range(len(SUMMARY_SENTENCES["da"])) if i != first]
+    chosen = [first, *rng.sample(rest, rng.choice([0, 1, 1, 2]))]
+    return per_language(
+        lambda lang: " ".join(
+            SUMMARY_SENTENCES[lang][i].format(**scene_values(words, scene, lang)) for i in chosen
+        )
+    )
+
+
+def programme_description(words, arena, theme, figure, rng=None, scene=None):
+    """Paragraphs for the description's text block, plus a key figure's label; with `rng` and
+    `scene`, a few more sentences of the summary's forms after the first paragraph."""
     forms = {
         "da": (
             "Indsatsen retter sig mod {w0} i {ar}. Målet er mindre {w1} og mere tryghed, "
@@ -86,6 +255,7 @@ def programme_description(words, arena, theme, figure):
         ),
     }
     result = {}
+    extra = sentences(rng, SUMMARY_SENTENCES, rng.randint(0, 4)) if rng is not None else []
     for lang in LANGUAGES:
         text, label = forms[lang]
         paragraph = text.format(
@@ -94,8 +264,12 @@ def programme_description(words, arena, theme, figure):
             ar=lower_first(name(arena, lang)),
             t=lower_first(name(theme, lang)),
         )
+        more = ""
+        if rng is not None:
+            values = scene_values(words, scene, lang)
+            more = " ".join(SUMMARY_SENTENCES[lang][i].format(**values) for i in extra)
         result[lang] = [
-            {"type": "text", "value": f"<p>{paragraph}</p>"},
+            {"type": "text", "value": f"<p>{paragraph}</p>" + (f"<p>{more}</p>" if more else "")},
             {"type": "figures", "value": [{"figure": f"{figure:,}", "label": label}]},
         ]
     return result

@@ -18,7 +18,7 @@ from config.rate_limits import rate_limited
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .params import SearchQuery, SuggestQuery, error_messages, query_data
 from .query import build_suggest
-from .results import result_from_hit, run_search
+from .results import result_from_hit, run_search, with_engine_timing
 from .serializers import Error, SearchAnswer, SuggestAnswer
 
 
@@ -57,13 +57,14 @@ class SearchView(PublicAPIView):
             return error(f"Page {params.page} is past the last page ({results.last_page}).", 404)
         answer = {
             "count": results.count,
+            "count_exact": results.count_exact,
             "page": params.page,
             "results": results.results,
             "facets": results.facets,
             "did_you_mean": results.did_you_mean,
             "engine_available": results.engine_available,
         }
-        return Response(SearchAnswer(answer).data)
+        return with_engine_timing(Response(SearchAnswer(answer).data), results)
 
 
 @method_decorator(rate_limited("suggest"), name="dispatch")

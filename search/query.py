@@ -1,9 +1,15 @@
 """From validated search parameters to an Elasticsearch query: pure, testable by `to_dict()`.
 
 The user's text is only ever passed as the text of match queries, never parsed as query syntax,
-so `title:x OR (` is searched as words. Facets are aggregations filtered by every other chosen
-facet, while the chosen filters apply to the hits through `post_filter`: picking a theme keeps the
-counts of the other themes visible.
+so `title:x OR (` is searched as words.
+
+A search is two requests. The hits come from one with every chosen filter and a total counted
+exactly only up to `TOTAL_HITS_LIMIT`, so that Elasticsearch may skip the documents that cannot
+reach the top of the list instead of scoring every match. The facet counts come from a size-0
+request on the text alone, whose aggregations are filtered by every other chosen facet (picking
+a theme keeps the counts of the other themes visible); asking for no hits, it needs no scores,
+and the shard request cache keeps its answer until the index next refreshes, so a popular
+search's counts are read, not counted again.
 """
 
 from elasticsearch.dsl import Q, Search
@@ -11,9 +17,12 @@ from elasticsearch.dsl import Q, Search
 from base.languages import LANGUAGES
 
 from .documents import FACETS, HIGHLIGHTED, TEXT_FIELDS
-from .params import SearchParams
+from .params import MAX_RESULT_WINDOW, SearchParams
 
 FACET_SIZE = 50
+#: Hits are counted exactly up to here; beyond, the total reads "10,000+". The same as the
+#: deepest hit that can be paged to (params.MAX_RESULT_WINDOW), so every page stays reachable.
+TOTAL_HITS_LIMIT = MAX_RESULT_WINDOW
 #: The aggregation holding the facets no filter is chosen on.
 SHARED_FACETS = "unchosen"
 SORTS = {
@@ -126,26 +135,35 @@ def add_facets(search, params, chosen):
 
 
 def facet_buckets(aggregations, name, params):
-    """The buckets of one facet in an answer to `build_search`."""
+    """The buckets of one facet in an answer to `build_facets`."""
     if name in params.filters:
         return aggregations[name]["values"]["buckets"]
     return aggregations[SHARED_FACETS][name]["buckets"]
 
 
 def build_search(params: SearchParams, index: str, translations=()) -> Search:
+    """The hits of one page of results, with their total (exact up to TOTAL_HITS_LIMIT)."""
     search = Search(index=index)
     if params.q:
         search = search.query(text_query(params.q, translations))
     chosen = filters_except(params)
     if chosen:
-        search = search.post_filter(Q("bool", filter=chosen))
-    add_facets(search, params, chosen)
+        search = search.filter(Q("bool", filter=chosen))
     if params.q:
         search = search.extra(highlight=highlight(params.q, params.language))
     search = search.sort(*SORTS[params.sort])
-    search = search.extra(track_total_hits=True)
+    search = search.extra(track_total_hits=TOTAL_HITS_LIMIT)
     search = search.source(LISTED_FIELDS)
     return search[params.offset : params.offset + params.page_size]
+
+
+def build_facets(params: SearchParams, index: str, translations=()) -> Search:
+    """The counts of every facet's values for the text and the chosen filters: no hits."""
+    search = Search(index=index)
+    if params.q:
+        search = search.filter(text_query(params.q, translations))
+    add_facets(search, params, filters_except(params))
+    return search.extra(size=0, track_total_hits=False)
 
 
 def build_did_you_mean(text: str, index: str) -> Search:

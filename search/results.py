@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from base.content_cache import versioned_key
@@ -16,7 +17,7 @@ from .documents import FACETS
 from .fallback import database_search
 from .indexing import listed_fields
 from .params import SLUG_FACETS, SearchParams
-from .query import build_did_you_mean, build_search, facet_buckets
+from .query import build_did_you_mean, build_facets, build_search, facet_buckets
 from .query_translation import translations
 
 PAGE_TYPE_LABELS = {"programme": _("Programme"), "method": _("Method")}
@@ -46,6 +47,15 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     did_you_mean: str = ""
     engine_available: bool = True
+    #: False when there are more hits than `count`, which is then the counting's limit.
+    count_exact: bool = True
+    #: Elasticsearch's own time for the search's requests (their `took`, ms).
+    engine_took: int = 0
+
+    @property
+    def count_grouped(self):
+        """The count with the reader's language's thousands separator: "10.000", "10 000"."""
+        return number_format(self.count, force_grouping=True)
 
     @property
     def last_page(self):
@@ -142,21 +152,37 @@ def facets_from_response(aggregations, params):
 
 def run_search(params: SearchParams) -> SearchResults:
     """Search the engine; when it cannot be reached, answer from the database instead."""
-    search = build_search(
-        params, settings.ELASTICSEARCH_INDEX, translations(params.q, params.language)
-    )
+    index = settings.ELASTICSEARCH_INDEX
+    client = get_client()
+    translated = translations(params.q, params.language)
     try:
-        response = get_client().search(index=settings.ELASTICSEARCH_INDEX, body=search.to_dict())
+        hits = client.search(index=index, body=build_search(params, index, translated).to_dict())
+        facets = client.search(
+            index=index,
+            body=build_facets(params, index, translated).to_dict(),
+            request_cache=True,
+        )
     except (*UNAVAILABLE, NOT_BUILT):
         return database_results(params)
-    count = response["hits"]["total"]["value"]
+    total = hits["hits"]["total"]
+    count = total["value"]
     return SearchResults(
         params=params,
         count=count,
-        results=[result_from_hit(hit, params.language) for hit in response["hits"]["hits"]],
-        facets=facets_from_response(response["aggregations"], params),
+        count_exact=total["relation"] == "eq",
+        results=[result_from_hit(hit, params.language) for hit in hits["hits"]["hits"]],
+        facets=facets_from_response(facets["aggregations"], params),
         did_you_mean=did_you_mean(params.q) if params.q and not count else "",
+        engine_took=hits["took"] + facets["took"],
     )
+
+
+def with_engine_timing(response, results):
+    """The response with Elasticsearch's own time in a `Server-Timing` header (W3C): a
+    browser's developer tools and the benchmarks read how much of a search was the engine's."""
+    if results.engine_available:
+        response["Server-Timing"] = f"es;dur={results.engine_took}"
+    return response
 
 
 def did_you_mean(text):

@@ -35,7 +35,13 @@ class FacetValue(serializers.Serializer):
 
 
 class SearchAnswer(serializers.Serializer):
-    count = serializers.IntegerField(min_value=0)
+    count = serializers.IntegerField(
+        min_value=0,
+        help_text="The number of results; at least this many when count_exact is false.",
+    )
+    count_exact = serializers.BooleanField(
+        help_text="False when there are more results than count (counting stops at 10,000)."
+    )
     page = serializers.IntegerField(min_value=1)
     results = Result(many=True)
     facets = serializers.DictField(

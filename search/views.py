@@ -9,7 +9,7 @@ from config.rate_limits import rate_limited
 
 from .documents import FACETS
 from .params import SearchQuery, error_messages, query_data
-from .results import run_search
+from .results import run_search, with_engine_timing
 
 #: The heading of each facet on the search page, in the order of FACETS.
 FACET_TITLES = {
@@ -79,4 +79,4 @@ def search_page(request):
         if params.page < results.last_page
         else "",
     }
-    return render(request, "search/search_page.html", context)
+    return with_engine_timing(render(request, "search/search_page.html", context), results)

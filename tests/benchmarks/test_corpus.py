@@ -55,3 +55,17 @@ def test_same_seed_same_pages(db):
 
     assert titles("a") == titles("a")
     assert titles("a") != titles("b")
+
+
+def test_pages_are_written_in_forms_of_their_own(db):
+    load_corpus(24)
+    generator = Generator(6, Taxonomy.read(), editor_users())
+    for _ in range(10):
+        generator.method()
+    pages = [generator.programme() for _ in range(100)]
+
+    # Not one template with the words filled in: the titles start in many ways...
+    assert len({" ".join(page.title_en.split()[:2]) for page in pages}) >= 40
+    # ...and the summaries say more or less, from one sentence to three.
+    assert {page.summary_da.count(". ") + 1 for page in pages} >= {1, 2, 3}
+    assert len({page.title_da for page in pages}) == 100

@@ -4,7 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import Page
 
+from base.languages import LANGUAGES
+from base.slug_indexes import index_name
 from knowledge.models import MethodPage
 
 pytestmark = pytest.mark.django_db
@@ -57,15 +60,58 @@ def test_routing_asks_the_database_for_the_requested_child_only(rf, sections):
     assert any("'metode-2'" in query["sql"] for query in queries)
 
 
-def test_a_path_served_again_fetches_its_pages_by_id(client, sections):
-    add_method(sections["methods"]["DK"], 1)
-    url = "/da/metoder/danmark/metode-1/"
-    with translation.override("da"):
-        assert client.get(url).status_code == 200
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
-    assert response.status_code == 200 and "Metode 1" in response.content.decode()
-    assert not any("'metode-1'" in query["sql"] for query in queries)
+def test_a_programme_path_is_routed_in_a_bounded_number_of_queries(rf, sections):
+    section = sections["methods"]["DK"]
+    for number in range(30):
+        add_method(section, number)
+    root = section.get_site().root_page.specific
+
+    with translation.override("da"), CaptureQueriesContext(connection) as queries:
+        result = root.route(rf.get("/"), ["metoder", "danmark", "metode-29"])
+
+    assert result.page.title_da == "Metode 29"
+    # The path's pages in one query, then the specific page: none per sibling, none per level.
+    assert len(queries) <= 3, [query["sql"] for query in queries]
+
+
+def test_every_translated_slug_column_has_an_index_with_the_depth():
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, Page._meta.db_table)
+    for language in LANGUAGES:
+        assert indexes[index_name(language)]["columns"] == [f"slug_{language}", "depth"]
+
+
+def add_copies(page, count):
+    """`count` siblings of `page` written by SQL (page rows only), slugs `copy-N`: a country
+    section's size, at which the planner weighs a whole section against the slug indexes."""
+    replaced = {
+        "path": f"'{page.path[: -Page.steplen]}' || lpad(n::text, {Page.steplen}, '0')",
+        "translation_key": "gen_random_uuid()",
+        **dict.fromkeys(("slug", *(f"slug_{lang}" for lang in LANGUAGES)), "'copy-' || n"),
+    }
+    columns = [field.column for field in Page._meta.concrete_fields if field.column != "id"]
+    values = [replaced.get(column, f'"{column}"') for column in columns]
+    names = ", ".join(f'"{column}"' for column in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO wagtailcore_page ({names}) "
+            f"SELECT {', '.join(values)} FROM wagtailcore_page, generate_series(2, %s + 1) AS n "
+            "WHERE id = %s",
+            [count, page.pk],
+        )
+        cursor.execute("ANALYZE wagtailcore_page")
+
+
+def test_postgresql_routes_a_path_through_the_slug_indexes(rf, sections):
+    section = sections["methods"]["DK"]
+    add_copies(add_method(section, 1), 9_000)
+    with translation.override("da"), CaptureQueriesContext(connection) as queries:
+        assert section.route(rf.get("/"), ["metode-1"]).page.slug_da == "metode-1"
+    by_slug = next(query["sql"] for query in queries if "'metode-1'" in query["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {by_slug}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert all(index_name(language) in plan for language in LANGUAGES), plan
 
 
 def test_a_renamed_page_is_found_at_its_new_path_only(client, sections):
