@@ -16,7 +16,11 @@ def translated(language, text):
         return translation.gettext(text)
 
 
-def sign_in_as(page, username, password):
+#: The password of every user the browser journeys create.
+PASSWORD = "browser-test-password"
+
+
+def sign_in_as(page, username, password=PASSWORD):
     """Through the admin's login form, as a person would."""
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(username)

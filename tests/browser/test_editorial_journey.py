@@ -14,12 +14,11 @@ from playwright.sync_api import expect
 from search.models import IndexTask
 from tests.factories import set_admin_language
 
-from .interface import sign_in_as
+from .interface import PASSWORD, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PROGRAMME = "Brottsförebyggande forum 2024"
-PASSWORD = "browser-test-password"
 #: A word no demo page contains, so only the edited summary can match it.
 NEW_WORD = "nattvandrare"
 NEW_SUMMARY_SENTENCE = f"Sedan hösten deltar även {NEW_WORD} från Handen i forumets arbete."

@@ -20,7 +20,7 @@ from search import worker
 from tests.factories import add_programme, set_admin_language
 from tests.mail_server import body
 
-from .test_editorial_journey import PASSWORD, sign_in_as
+from .interface import PASSWORD, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -26,7 +26,7 @@ from knowledge.models import (
 from knowledge.models.review import EVIDENCE_REVIEWERS
 from tests.factories import add_page, programme, set_admin_language, slugs
 
-from .test_editorial_journey import PASSWORD, sign_in_as
+from .interface import PASSWORD, sign_in_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -18,11 +18,10 @@ from base.languages import language_name
 from knowledge.models import CountrySectionPage, ProgrammePage
 from tests.factories import set_admin_language
 
-from .interface import sign_in_as, translated
+from .interface import PASSWORD, sign_in_as, translated
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-PASSWORD = "browser-test-password"
 TITLE = "Grannsamverkan mot inbrott i Brandbergen"
 SUMMARY = (
     "Boende i Brandbergen håller utkik efter inbrott i sina grannars hem tillsammans med "

@@ -95,6 +95,8 @@ def test_the_worker_sends_a_change_queued_while_it_runs(engine, pages, thesaurus
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        # A suite started in the background inherits SIGINT ignored; Ctrl-C must reach the worker.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         page = pages["da"]
