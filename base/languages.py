@@ -13,6 +13,8 @@ as it cannot know it; code that shows a text in place of a missing translation u
 from typing import NamedTuple
 
 from django.conf import settings
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language_info, gettext_lazy
 
 #: Every language a text exists in, the site's default first (from settings.LANGUAGES).
@@ -65,6 +67,21 @@ def in_language(obj, field, reader, original=None):
         if value:
             return Shown(value, language)
     return Shown("", reader)
+
+
+def in_language_order(field, reader):
+    """The database's twin of `in_language` for ordering: a listing of pages with an
+    `original_language` sorted by this (case-insensitively) is in the order of the titles the
+    reader sees, so a page written in one language sorts by that title, not by an empty one."""
+
+    def written(code):
+        return NullIf(F(f"{field}_{code}"), Value(""))
+
+    text = CharField()
+    original = Case(
+        *(When(original_language=code, then=written(code)) for code in LANGUAGES), output_field=text
+    )
+    return Lower(Coalesce(written(reader), original, *map(written, ANY_ORDER), output_field=text))
 
 
 def language_name(code):

@@ -23,6 +23,7 @@ from base.visibility import publicly_visible
 from ..models import Area, MethodPage, PageSource, ProgrammePage, ProgrammePartner
 from ..models.evidence import rating_facts
 from ..models.implementation import IMPLEMENTATION_TEXTS
+from ..models.pages import by_shown_title
 
 
 @dataclass(frozen=True)
@@ -338,7 +339,7 @@ def load_pages(ids):
             "arenas",
             "goals",
             Prefetch("partners", ProgrammePartner.objects.select_related("organisation")),
-            Prefetch("methods", publicly_visible(MethodPage.objects).order_by("title")),
+            Prefetch("methods", by_shown_title(publicly_visible(MethodPage.objects))),
         )
     )
     pages = {page.pk: page for page in programmes}

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,6 +20,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from base.content_cache import content_version
+from base.languages import in_language_order
 from base.visibility import publicly_visible
 
 from .. import original_language as original
@@ -51,6 +53,11 @@ def listing_page(request, queryset):
     return Paginator(queryset, LISTING_PAGE_SIZE).get_page(request.GET.get("p"))
 
 
+def by_shown_title(pages):
+    """Programmes or methods in the order of the titles the reader sees."""
+    return pages.order_by(in_language_order("title", get_language()), "pk")
+
+
 class CountryScope(models.TextChoices):
     DENMARK = "DK", _("Denmark")
     SWEDEN = "SE", _("Sweden")
@@ -75,8 +82,8 @@ class KnowledgeIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         model = apps.get_model("knowledge", self.listed_type)
-        pages = publicly_visible(model.objects.descendant_of(self)).order_by("title")
-        context["items"] = listing_page(request, pages)
+        pages = publicly_visible(model.objects.descendant_of(self))
+        context["items"] = listing_page(request, by_shown_title(pages))
         context["sections"] = publicly_visible(self.get_children())
         return context
 
@@ -114,8 +121,9 @@ class CountrySectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = publicly_visible(self.get_children()).specific().order_by("title")
-        context["items"] = listing_page(request, pages)
+        model = apps.get_model("knowledge", self.get_parent().specific.listed_type)
+        pages = publicly_visible(model.objects.child_of(self))
+        context["items"] = listing_page(request, by_shown_title(pages))
         context["sections"] = publicly_visible(self.get_siblings())
         return context
 
@@ -365,7 +373,7 @@ class ProgrammePage(KnowledgePage):
         context["partners"] = SimpleLazyObject(self.partners_by_role)
         context["goals"] = fetched_when_read(self.goals.all)
         context["methods"] = fetched_when_read(
-            lambda: publicly_visible(self.methods).order_by("title")
+            lambda: by_shown_title(publicly_visible(self.methods))
         )
         # 0 stores nothing: a preview shows the draft, never a cached live body.
         context["fragment_seconds"] = (
@@ -479,7 +487,7 @@ class MethodPage(KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = list(publicly_visible(self.programmes).order_by("title"))
+        context["programmes"] = list(by_shown_title(publicly_visible(self.programmes)))
         return context
 
     @classmethod
