@@ -124,7 +124,8 @@ def sections_of_the_module(request):
     test, each test in a savepoint inside it. So each test sees exactly what a build of its own
     would give, and none commits. Built in the default language, as a fresh process would.
     """
-    tests = [item for item in request.session.items if item.module is request.module]
+    module = request.node
+    tests = [item for item in request.session.items if item.getparent(pytest.Module) is module]
     builders = [item for item in tests if "sections" in item.fixturenames]
     if len(builders) < 2 or not all(may_share_the_sections(item) for item in tests):
         yield None
