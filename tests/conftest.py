@@ -10,19 +10,19 @@ import os
 import uuid
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
-from wagtail.models import Page, Site
+from django.utils import translation
 
-from home.models import HomePage
 from knowledge.models import Theme
 from search import thesaurus
 from search.client import UNAVAILABLE, get_client
 
 from . import mail_server
-from .factories import add_programme, set_admin_language
+from .factories import add_home_page, add_programme, add_sections, set_admin_language
 
 
 def pytest_sessionstart(session):
@@ -62,48 +62,106 @@ def demo_content_of_the_module(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts, and leaves, with no language active: the site's default, as in a fresh
+    process. A request through the test client leaves its language on, and what the next test
+    saves would be named in it (a page's admin title is taken in the language active then).
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: pages a worker remembers belong to one test's data."""
     cache.clear()
 
 
-@pytest.fixture
-def home_page(db):
-    """A trilingual home page as the root of the default site (Wagtail's welcome page removed)."""
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(
-        instance=HomePage(
-            title_da="Forside",
-            title_sv="Startsida",
-            title_en="Home",
-            slug_da="forside",
-            slug_sv="startsida",
-            slug_en="home",
-            intro_da="Forebyggelse på tværs af grænsen.",
-            intro_sv="Brottsförebyggande över gränsen.",
-            intro_en="Prevention across the border.",
-        )
+#: Fixtures after which a test's database is flushed: it cannot run inside a module's transaction.
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+#: Fixtures that give a test the database.
+DATABASE_FIXTURES = {"db", "_django_db_helper", "django_db_reset_sequences", *COMMITTING_FIXTURES}
+
+
+def database_use(item):
+    """None, "savepoint" (runs in a transaction rolled back after it) or "commits"."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return "commits"
+    if COMMITTING_FIXTURES & set(item.fixturenames):
+        return "commits"
+    return "savepoint" if marker or DATABASE_FIXTURES & set(item.fixturenames) else None
+
+
+def builds_in_the_database_beyond_a_test(item):
+    """Whether a module-, package- or session-wide fixture of the suite's own (not pytest-django's
+    creation of the test database) writes to the database."""
+    return any(
+        fixturedef.scope != "function"
+        and "django_db_blocker" in fixturedef.argnames
+        and not fixturedef.func.__module__.startswith("pytest_django")
+        for fixturedefs in item._fixtureinfo.name2fixturedefs.values()
+        for fixturedef in fixturedefs[-1:]
     )
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+
+
+def may_share_the_sections(item):
+    """A test that builds the sections and commits nothing, or one that never opens the database."""
+    if builds_in_the_database_beyond_a_test(item):
+        return False
+    use = database_use(item)
+    return use is None or (use == "savepoint" and "sections" in item.fixturenames)
+
+
+@pytest.fixture(scope="module")
+def sections_of_the_module(request):
+    """The home page and the sections, built once for a module whose every test that opens the
+    database takes `sections` (a build takes a second or two, and half the suite takes one);
+    None for any other module.
+
+    As `demo_content_of_the_module`: built in a transaction rolled back after the module's last
+    test, each test in a savepoint inside it. So each test sees exactly what a build of its own
+    would give, and none commits. Built in the default language, as a fresh process would.
+    """
+    module = request.node
+    tests = [item for item in request.session.items if item.getparent(pytest.Module) is module]
+    builders = [item for item in tests if "sections" in item.fixturenames]
+    if len(builders) < 2 or not all(may_share_the_sections(item) for item in tests):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock(), transaction.atomic():
+        with translation.override(settings.LANGUAGE_CODE):
+            home = add_home_page()
+            built = {"home": home, "sections": add_sections(home)}
+        yield built
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail's cached site root paths name the rolled-back site
+
+
+def fresh(page):
+    """The page as stored: a test may change the instance it was given."""
+    return type(page).objects.get(pk=page.pk)
 
 
 @pytest.fixture
-def sections(home_page):
+def home_page(db, sections_of_the_module):
+    """A trilingual home page as the root of the default site (Wagtail's welcome page removed)."""
+    if sections_of_the_module:
+        return fresh(sections_of_the_module["home"])
+    return add_home_page()
+
+
+@pytest.fixture
+def sections(home_page, sections_of_the_module):
     """The programme and method indexes with a Danish and a Swedish section each."""
-    from knowledge.demo_content.site_structure import ensure_editor_groups, ensure_sections
-
-    def create(parent, page):
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-
-    found = ensure_sections(home_page, create)
-    ensure_editor_groups(found)
-    return found
+    if sections_of_the_module:
+        built = sections_of_the_module["sections"]
+        return {
+            kind: {c: fresh(page) for c, page in pages.items()} for kind, pages in built.items()
+        }
+    return add_sections(home_page)
 
 
 @pytest.fixture

@@ -9,8 +9,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.text import slugify
 from elasticsearch import helpers
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from home.models import HomePage
+from knowledge.demo_content.site_structure import ensure_editor_groups, ensure_sections
 from knowledge.models import (
     Area,
     Arena,
@@ -45,6 +48,43 @@ def slugs(base):
 def term(model, slug, da, sv, en, **fields):
     """A taxonomy term, organisation or other snippet named in three languages."""
     return model.objects.create(slug=slug, **trilingual("name", da, sv, en), **fields)
+
+
+def add_home_page():
+    """A trilingual home page as the root of the default site (Wagtail's welcome page removed)."""
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title_da="Forside",
+            title_sv="Startsida",
+            title_en="Home",
+            slug_da="forside",
+            slug_sv="startsida",
+            slug_en="home",
+            intro_da="Forebyggelse på tværs af grænsen.",
+            intro_sv="Brottsförebyggande över gränsen.",
+            intro_en="Prevention across the border.",
+        )
+    )
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+def add_sections(home):
+    """The programme and method indexes below `home` with a Danish and a Swedish section each,
+    and the editors' groups, as the demo content makes them."""
+
+    def create(parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    found = ensure_sections(home, create)
+    ensure_editor_groups(found)
+    return found
 
 
 def add_page(parent, page, publish=True):

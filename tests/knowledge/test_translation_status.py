@@ -10,14 +10,6 @@ from tests.factories import add_programme
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def danish_admin_titles():
-    """The pages are added in Danish, as `add_page` adds them: a page's admin title is taken in
-    the language active when it is saved, and a test client's request leaves its language on."""
-    with translation.override("da"):
-        yield
-
-
 @pytest.fixture
 def half_translated(sections):
     return sections["programmes"]["DK"].add_child(
