@@ -83,9 +83,9 @@ def test_each_distribution_is_licensed_and_its_download_is_served_as_described(
         response = client.get(path)
         assert response.status_code == 200, path
         assert response["Content-Type"].partition(";")[0] == media_type
-    api = graph.value(predicate=DCAT.accessService, any=False)
-    assert api is not None
-    endpoint = graph.value(graph.value(api, DCAT.accessService), DCAT.endpointURL)
+    ((through_api, api),) = graph.subject_objects(DCAT.accessService)
+    assert through_api in distributions and (api, RDF.type, DCAT.DataService) in graph
+    endpoint = graph.value(api, DCAT.endpointURL)
     assert client.get(str(endpoint).removeprefix("http://localhost")).status_code == 200
 
 
