@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "knowledge.open_data.licence.LicenceLinkMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -314,6 +315,13 @@ OPEN_DATA_EXPORT_ROOT = Path(env.get("OPEN_DATA_EXPORT_ROOT", BASE_DIR / "open-d
 # a change waits when publishing never pauses.
 OPEN_DATA_EXPORT_DELAY = int(env.get("OPEN_DATA_EXPORT_DELAY", "10"))
 OPEN_DATA_EXPORT_MAX_DELAY = int(env.get("OPEN_DATA_EXPORT_MAX_DELAY", "120"))
+# Who publishes the open data, as the DCAT-AP catalogue names them for the open-data portals:
+# a name, an address that identifies the organisation (Sweden's portal recommends
+# http://dataportal.se/organisation/SE<organisation number>; by default the site's own) and the
+# address of a function, not a person, that answers questions about the data.
+OPEN_DATA_PUBLISHER_NAME = env.get("OPEN_DATA_PUBLISHER_NAME", "Bro")
+OPEN_DATA_PUBLISHER_URI = env.get("OPEN_DATA_PUBLISHER_URI", "")
+OPEN_DATA_CONTACT_EMAIL = env.get("OPEN_DATA_CONTACT_EMAIL", "opendata@localhost")
 
 # Mail to visitors (participation/): Django's SMTP mailer, the server from the environment.
 MAILERS = {

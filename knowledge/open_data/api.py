@@ -4,6 +4,8 @@ Wagtail's own `title`, `slug` and `html_url` follow the active language; they ar
 default language (Danish) whatever the client's Accept-Language, and the record fields give
 every language explicitly (`title_sv`, `url_en`...). Wagtail's search parameter is switched
 off in settings: its database backend mixes the languages; /api/search/ is the search API.
+Every answer carries the data's licence in its `meta` (and in the `Link` header of every /api/
+answer, licence.py).
 """
 
 from django.conf import settings
@@ -17,6 +19,7 @@ from wagtail.models import Page
 from base.visibility import publicly_visible
 
 from ..models import MethodPage, ProgrammePage
+from .licence import licence_record
 from .queries import with_relations
 
 PAGE_MODELS = (ProgrammePage, MethodPage)
@@ -26,6 +29,12 @@ class KnowledgePagesAPIViewSet(PagesAPIViewSet):
     def dispatch(self, request, *args, **kwargs):
         with translation.override(settings.LANGUAGE_CODE):
             return super().dispatch(request, *args, **kwargs)
+
+    def listing_view(self, request):
+        return with_licence(super().listing_view(request))
+
+    def detail_view(self, request, pk):
+        return with_licence(super().detail_view(request, pk))
 
     def get_base_queryset(self):
         # Wagtail lets a visitor who has passed a page's password see it; open data never does.
@@ -47,6 +56,11 @@ class KnowledgePagesAPIViewSet(PagesAPIViewSet):
             return super().filter_queryset(queryset)
         except (ValueError, ValidationError) as error:
             raise BadRequestError(f"field filter error: {error}") from error
+
+
+def with_licence(response):
+    response.data["meta"]["data_licence"] = licence_record()
+    return response
 
 
 api_router = WagtailAPIRouter("api_v2")

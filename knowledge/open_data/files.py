@@ -3,7 +3,7 @@
 Building an export reads every published page, too slow for a request at 100,000 pages, so
 no request builds one. A publish, an unpublish, a move, a view restriction or a taxonomy edit
 marks the exports out of date (`ExportState.changed_at`, in the change's own transaction);
-the worker (`search.worker`, which calls `write_if_changed` each round) writes both files once
+the worker (`search.worker`, which calls `write_if_changed` each round) writes every file once
 no further change has come for `OPEN_DATA_EXPORT_DELAY` seconds, or at the latest
 `OPEN_DATA_EXPORT_MAX_DELAY` after the last writing, while publishing never pauses.
 
@@ -22,33 +22,34 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..models import ExportState, MethodPage, ProgrammePage
+from ..models import ExportState, MethodPage, ProgrammePage, RegistryLabel
 from .export import EXPORTS, TAXONOMY
 
 STATE_ID = 1
 
 
-def path(export_format):
-    return settings.OPEN_DATA_EXPORT_ROOT / f"bro-export.{export_format}"
+def path(name):
+    """The file of the export `name` (a key of EXPORTS): bro-export.json, bro-studies.csv..."""
+    return settings.OPEN_DATA_EXPORT_ROOT / f"bro-{EXPORTS[name].filename}"
 
 
 def write_exports():
-    """Write both exports from the database now, each replacing its file in one step."""
+    """Write every export from the database now, each replacing its file in one step."""
     root = settings.OPEN_DATA_EXPORT_ROOT
     root.mkdir(parents=True, exist_ok=True)
-    for export_format, chunks in EXPORTS.items():
+    for name, export in EXPORTS.items():
         # newline="": the CSV writer ends its rows with \r\n itself, as RFC 4180 asks.
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", newline="", dir=root, prefix=".writing-", delete=False
         ) as file:
             try:
-                for chunk in chunks():
+                for chunk in export.chunks():
                     file.write(chunk)
             except BaseException:
                 os.unlink(file.name)
                 raise
         os.chmod(file.name, 0o644)
-        os.replace(file.name, path(export_format))
+        os.replace(file.name, path(name))
 
 
 def _save_state(**fields):
@@ -66,7 +67,7 @@ def mark_changed(**kwargs):
 
 
 def _due(state, now):
-    if not all(path(export_format).exists() for export_format in EXPORTS):
+    if not all(path(name).exists() for name in EXPORTS):
         return True
     if state is None or state.changed_at is None:
         return False
@@ -82,7 +83,7 @@ def _due(state, now):
 
 
 def write_if_changed():
-    """Write the exports if they are missing or a change is due; returns whether it wrote.
+    """Write the exports if any is missing or a change is due; returns whether it wrote.
 
     `written_at` is the time the writing began: a change committed while it ran is newer, so
     the next call writes again.
@@ -101,7 +102,8 @@ def install():
         signal.connect(mark_changed, dispatch_uid=f"open-data-{id(signal)}")
     for model in (ProgrammePage, MethodPage):
         post_delete.connect(mark_changed, sender=model, dispatch_uid=f"open-data-{model}")
-    for model in [PageViewRestriction, *(model for model, _record in TAXONOMY.values())]:
+    taxonomy = (model for model, _record in TAXONOMY.values())
+    for model in [PageViewRestriction, RegistryLabel, *taxonomy]:
         for signal in (post_save, post_delete):
             uid = f"open-data-{id(signal)}-{model}"
             signal.connect(mark_changed, sender=model, dispatch_uid=uid)

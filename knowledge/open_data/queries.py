@@ -8,7 +8,14 @@ from django.db.models import Prefetch
 
 from base.visibility import publicly_visible
 
-from ..models import MethodPage, PageSource, ProgrammePage, ProgrammePartner
+from ..models import (
+    ExternalRating,
+    ImplementationSite,
+    MethodPage,
+    PageSource,
+    ProgrammePage,
+    ProgrammePartner,
+)
 
 
 def published(model):
@@ -20,7 +27,15 @@ def _prefetches(model):
     common = [
         "themes",
         "studies",
-        "external_ratings",
+        "rating_records",
+        Prefetch(
+            "external_ratings",
+            queryset=ExternalRating.objects.select_related("registry_label__registry"),
+        ),
+        Prefetch(
+            "implementation_sites",
+            queryset=ImplementationSite.objects.select_related("area", "organisation"),
+        ),
         Prefetch("source_links", queryset=PageSource.objects.select_related("source")),
     ]
     if model is ProgrammePage:

@@ -5,7 +5,8 @@ same fields under the same names (api_fields.py). Every translated text appears 
 language under an explicit name (`title_da`, `title_sv`, `title_en`): modeltranslation's bare
 attribute depends on the active language, which would make a record differ between requests.
 
-This module imports none of the page models, so they can declare their `api_fields` from it.
+This module imports none of the page models, so they can declare their `api_fields` from it
+(only the evidence module, which the page models build on).
 """
 
 import datetime
@@ -16,6 +17,8 @@ from django.utils import translation
 
 from base.languages import LANGUAGES
 from base.visibility import publicly_visible
+
+from ..models.evidence import EMMIE_DIMENSIONS, EvidenceLevel, rating_summary
 
 
 def plain(value):
@@ -97,6 +100,25 @@ def source_link_record(link):
     return {**source_record(link.source), "passage": link.passage}
 
 
+def registry_record(registry):
+    """Another registry, each of its labels with the level on our scale it maps to, and why."""
+    return {
+        "id": registry.pk,
+        "slug": registry.slug,
+        "name": registry.name,
+        "url": registry.url,
+        "labels": [
+            {
+                "id": label.pk,
+                "label": label.label,
+                "mapped_level": level_record(label.level),
+                **texts(label, "reasoning"),
+            }
+            for label in registry.labels.all()
+        ],
+    }
+
+
 def partner_record(partner):
     return {
         "organisation": organisation_record(partner.organisation),
@@ -110,30 +132,100 @@ def goal_record(goal):
 
 
 def study_record(study):
+    """A study and its finding for one outcome: what was measured, which way, and how much."""
     return {
         "citation": study.citation,
         "year": study.year,
         "design": study.design,
-        **texts(study, "outcome", "finding"),
+        "sms_level": study.sms_level,
+        "place": study.place,
+        **texts(study, "outcome"),
+        "direction": study.direction,
+        **texts(study, "effect_size", "finding"),
         "url": study.url,
     }
 
 
-def external_rating_record(rating):
+def level_record(level):
+    """A level on the common scale: its number (higher is stronger), code and label."""
+    level = EvidenceLevel(level)
     return {
-        "registry": rating.registry,
-        "label": rating.label,
+        "level": level.value,
+        "code": level.name.lower(),
+        **labels("label", lambda: level.label),
+    }
+
+
+def external_rating_record(rating):
+    """Another registry's rating in its own words, and the level on our scale its label maps to
+    (null for a registry that is not in the registries list, which has no mapping)."""
+    listed = rating.registry_label_id is not None
+    return {
+        "registry": rating.registry_name,
+        "registry_slug": rating.registry_label.registry.slug if listed else "",
+        "label": rating.label_text,
         "rated_on": plain(rating.rated_on),
         "url": rating.url,
+        "mapped_level": level_record(rating.mapped_level) if listed else None,
     }
 
 
 def evidence_record(page):
-    """The level on the common scale: its number (higher is stronger), code and label."""
+    return level_record(page.evidence_level)
+
+
+def rating_record_entry(record):
+    """One rating that went live: when it was rated and reviewed, and by which role, never by
+    whom (the public sees the process, not the people)."""
     return {
-        "level": page.evidence_level,
-        "code": page.evidence.name.lower(),
-        **labels("label", page.get_evidence_level_display),
+        **level_record(record.evidence_level),
+        "best_design": record.best_design,
+        "robust_studies": record.robust_studies,
+        "places": record.places,
+        "rated_at": plain(record.rated_at),
+        "rated_by": record.rated_by,
+        "reviewed_at": plain(record.reviewed_at),
+        "reviewed_by": record.reviewed_by,
+    }
+
+
+def emmie_record(page):
+    """The EMMIE profile: each of the five dimensions with its text and the strength of its
+    evidence ("" where the editor has not judged it)."""
+    return {
+        name: {
+            "strength": getattr(page, f"emmie_{name}_strength"),
+            **{f"text_{lang}": getattr(page, f"emmie_{name}_{lang}") or "" for lang in LANGUAGES},
+        }
+        for name, _label in EMMIE_DIMENSIONS
+    }
+
+
+def rating_summary_record(page):
+    """The rating as the page shows it: the studies' summary, the EMMIE profile, when it was
+    rated and reviewed (null for a page never rated) and the history, newest first."""
+    summary = rating_summary([study.facts for study in page.studies.all()])
+    history = [rating_record_entry(record) for record in page.rating_records.all()]
+    last = history[0] if history else {}
+    return {
+        **summary,
+        **{key: last.get(key) for key in ("rated_at", "rated_by", "reviewed_at", "reviewed_by")},
+        "emmie": emmie_record(page),
+        "history": history,
+    }
+
+
+def implementation_site_record(site):
+    """A place where the page's programme or method has run. The site's contact is left out:
+    it is free text that may name a person, and copies of open data cannot be corrected or
+    erased later; the page itself shows it."""
+    return {
+        "area": area_record(site.area),
+        "start_year": site.start_year,
+        "end_year": site.end_year,
+        "organisation": organisation_record(site.organisation) if site.organisation_id else None,
+        "organisation_name": site.organisation_label,
+        **texts(site, "adapted", "learnt"),
     }
 
 
@@ -200,8 +292,13 @@ KNOWLEDGE_FIELDS = {
     **related("themes", term_record),
     "evidence": evidence_record,
     **translated("evidence_note"),
+    "rating": rating_summary_record,
     **related("studies", study_record),
     **related("external_ratings", external_rating_record),
+    **attributes("cost_band", "cost_unit", "cost_amount", "cost_currency", "cost_year"),
+    **translated("staffing", "training", "materials", "licence", "fidelity"),
+    **attributes("readiness"),
+    **related("implementation_sites", implementation_site_record),
     **related("sources", source_link_record, attribute="source_links"),
 }
 

@@ -1,4 +1,5 @@
-"""The open-data endpoints: the exports, their schema, and the feeds with a clear 404.
+"""The open-data endpoints: the exports, their schema, the catalogue record, the open-data page,
+and the feeds with a clear 404.
 
 The full exports are the files the indexing worker writes (files.py), served with `ETag` and
 `Last-Modified` so a client that has the current one gets a 304. Before the worker's first
@@ -9,8 +10,9 @@ reader arriving meanwhile.
 
 import os
 
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -19,11 +21,11 @@ from django.views.decorators.http import require_safe
 from config.rate_limits import rate_limited
 
 from ..models import Theme
-from . import files
-from .export import SCHEMA_PATH
+from . import catalogue, files
+from .export import EXPORTS, SCHEMA_PATH
 from .feeds import ProgrammeFeed
+from .licence import LICENCE_NAME, LICENCE_URL, licence_record
 
-CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 #: Seconds to wait for the worker's first export: its first round writes it.
 RETRY_AFTER = 60
 
@@ -32,9 +34,9 @@ programme_feed = ProgrammeFeed()
 
 @require_safe
 @rate_limited("export")
-def export(request, export_format):
+def export(request, name):
     try:
-        file = files.path(export_format).open("rb")
+        file = files.path(name).open("rb")
     except FileNotFoundError:
         message = _("The export is being prepared. Please try again in a minute.")
         response = JsonResponse({"detail": message}, status=503)
@@ -52,10 +54,10 @@ def export(request, export_format):
         return not_modified
     return FileResponse(
         file,
-        content_type=CONTENT_TYPES[export_format],
+        content_type=EXPORTS[name].content_type,
         headers={
             **headers,
-            "Content-Disposition": f'inline; filename="bro-export.{export_format}"',
+            "Content-Disposition": f'inline; filename="{files.path(name).name}"',
         },
     )
 
@@ -63,6 +65,37 @@ def export(request, export_format):
 @require_safe
 def export_schema(request):
     return FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
+
+
+@require_safe
+def catalogue_jsonld(request):
+    return JsonResponse(
+        catalogue.catalogue(),
+        content_type="application/ld+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_safe
+def catalogue_rdf(request):
+    return HttpResponse(
+        catalogue.as_rdf_xml(catalogue.catalogue()), content_type="application/rdf+xml"
+    )
+
+
+def open_data_page(request):
+    """What the open data is, where to get it, on which licence, and what it leaves out."""
+    context = {
+        "exports": [
+            (name, catalogue.DISTRIBUTIONS[name], reverse(f"open-data-export-{name}"))
+            for name in EXPORTS
+        ],
+        "api": catalogue.DISTRIBUTIONS["api"],
+        "licence_name": LICENCE_NAME,
+        "licence_url": LICENCE_URL,
+        "attribution": licence_record()["attribution"],
+    }
+    return render(request, "knowledge/open_data/open_data.html", context)
 
 
 def theme_feed(request, slug):

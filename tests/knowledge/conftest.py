@@ -13,17 +13,21 @@ from knowledge.models import (
     Area,
     Arena,
     EvidenceLevel,
+    ExternalRating,
+    ImplementationSite,
     MethodPage,
     Organisation,
     PageSource,
     ProgrammeGoal,
     ProgrammePage,
     ProgrammePartner,
+    RegistryLabel,
     Source,
     Study,
     TargetGroup,
     Theme,
 )
+from knowledge.models.review import RatingRecord, Role
 from tests.factories import add_page, programme, slugs, term, trilingual
 
 
@@ -46,14 +50,32 @@ def theme():
 
 
 @pytest.fixture
+def ostergotland(db):
+    return term(
+        Area,
+        "ostergotland",
+        "Østergötland",
+        "Östergötland",
+        "Östergötland",
+        kind="county",
+        country="SE",
+    )
+
+
+@pytest.fixture
 def demo_content(db):
     """Every programme and method of the seed documents, published (knowledge/demo_content)."""
     call_command("load_demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture
-def open_data_pages(sections, theme, organisation):
+def open_data_pages(sections, theme, organisation, ostergotland):
     """A fully described Swedish programme (no English), a method, and what must stay hidden.
+
+    The programme is rated (its own fixture: the demo content stays "not yet evaluated"): two
+    studies in two places, an EMMIE profile, a cost, a site whose contact names a person, a
+    CrimeSolutions rating and one by a registry not in the list, and an earlier rating in its
+    history. The method is not rated.
 
     Hidden: a draft method the programme links to, a draft programme and a password-protected
     programme about the same theme.
@@ -126,12 +148,73 @@ def open_data_pages(sections, theme, organisation):
                 citation="Lind, Trygghet i länet, 2023",
                 year=2023,
                 design="before_after",
+                sms_level=2,
+                place="Linköping",
+                outcome_sv="Anmälda inbrott",
+                direction="intended",
+                effect_size_sv="18 % färre",
                 finding_sv="Färre anmälda inbrott efter två år.",
+            ),
+            Study(
+                citation="Berg, Grannar och brott, 2024",
+                year=2024,
+                design="quasi_experiment",
+                sms_level=3,
+                place="Norrköping",
+                outcome_da="Utryghed",
+                outcome_sv="Otrygghet",
+                direction="mixed",
+            ),
+        ],
+        emmie_effect_sv="Färre inbrott i två av tre kommuner.",
+        emmie_effect_strength="moderate",
+        emmie_mechanism_da="Naboer holder øje.",
+        emmie_mechanism_sv="Grannar håller uppsikt.",
+        emmie_mechanism_strength="limited",
+        cost_band="medium",
+        cost_unit="site",
+        cost_amount=Decimal(250000),
+        cost_currency="SEK",
+        cost_year=2024,
+        staffing_sv="En samordnare på halvtid per kommun.",
+        licence_sv="Fri att använda.",
+        readiness="with_support",
+        implementation_sites=[
+            ImplementationSite(
+                area=ostergotland,
+                start_year=2022,
+                organisation_name="Linköpings kommun",
+                adapted_sv="Materialet kortades.",
+                learnt_sv="Skolorna måste vara med från början.",
+                contact_sv="Anna Andersson, 013-20 00 00",
+                contact_url="https://example.se/anna-andersson",
             )
+        ],
+        external_ratings=[
+            ExternalRating(
+                registry_label=RegistryLabel.objects.get(
+                    registry__slug="crimesolutions", label="Promising"
+                ),
+                rated_on=datetime.date(2025, 5, 1),
+            ),
+            ExternalRating(registry="Länsregistret", label="Lovande"),
         ],
         source_links=[PageSource(source=source, passage="Samverkan mot brott i hela länet.")],
     )
     swedish = add_page(sections["programmes"]["SE"], swedish)
+    # As if an editor had rated it and an evidence reviewer approved (test_rating goes through
+    # the workflow itself), after an earlier rating.
+    RatingRecord.objects.filter(page=swedish).update(
+        rated_by=Role.EDITOR, reviewed_by=Role.EVIDENCE_REVIEWER
+    )
+    RatingRecord.objects.create(
+        page=swedish,
+        evidence_level=EvidenceLevel.THEORY_BASED,
+        rated_at=datetime.datetime(2023, 1, 10, tzinfo=datetime.UTC),
+        rated_by=Role.EDITOR,
+        reviewed_at=datetime.datetime(2023, 1, 12, tzinfo=datetime.UTC),
+        reviewed_by=Role.EVIDENCE_REVIEWER,
+    )
     other = add_page(
         sections["programmes"]["DK"],
         programme(

@@ -75,7 +75,13 @@ def test_every_exported_page_resolves_in_the_api_and_on_the_site(client, demo_co
     ("content", "parts"),
     [
         ("demo_content", ["description_da", "partners", "goals", "areas", "methods", "sources"]),
-        ("open_data_pages", ["studies", "partners", "goals", "methods", "sources"]),
+        (
+            "open_data_pages",
+            [
+                *["studies", "partners", "goals", "methods", "sources"],
+                *["external_ratings", "implementation_sites", "cost_amount", "staffing_sv"],
+            ],
+        ),
     ],
 )
 def test_the_json_export_validates_against_the_committed_schema(client, request, content, parts):
@@ -91,6 +97,12 @@ DRIFTS = {
     "an undocumented field": lambda record: record.update(title_fi="Turvallisuus"),
     "a level that is not a number": lambda record: record["evidence"].update(level="promising"),
     "an unknown role": lambda record: record["partners"][0].update(role="sponsor"),
+    "a reviewer's name": lambda record: record["rating"].update(reviewed_by="Anna Andersson"),
+    "a site's contact": lambda record: record["implementation_sites"][0].update(contact_sv="Anna"),
+    "a strength off the scale": lambda record: record["rating"]["emmie"]["effect"].update(
+        strength="very strong"
+    ),
+    "a Maryland level of 6": lambda record: record["studies"][0].update(sms_level=6),
 }
 
 

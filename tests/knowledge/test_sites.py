@@ -4,21 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from knowledge.models import Area
-from tests.factories import implementation_site, make_programme, term
-
-
-@pytest.fixture
-def ostergotland(db):
-    return term(
-        Area,
-        "ostergotland",
-        "Østergötland",
-        "Östergötland",
-        "Östergötland",
-        kind="county",
-        country="SE",
-    )
+from tests.factories import implementation_site, make_programme
 
 
 @pytest.fixture
