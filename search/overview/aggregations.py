@@ -106,9 +106,11 @@ def _counts(buckets):
 
 
 def _by_theme(aggregation, name):
+    """`{theme: {value: count}}` of a sub-aggregation of the themes, leaving out empty themes."""
     return {
         bucket["key"]: _counts(bucket[name]["buckets"])
         for bucket in aggregation["themes"]["buckets"]
+        if bucket[name]["buckets"]
     }
 
 

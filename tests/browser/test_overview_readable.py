@@ -39,7 +39,16 @@ CLIPPING = """() => {
     const page = document.documentElement;
     const problems = [];
     if (page.scrollWidth > page.clientWidth) {
-        problems.push(`the page scrolls sideways by ${page.scrollWidth - page.clientWidth} px`);
+        const past = [...document.querySelectorAll("main *")].find(
+            (element) => element.getBoundingClientRect().right > page.clientWidth + 0.5
+                && !element.closest(".chart-scroll, .table-scroll")
+        ) || [...document.querySelectorAll("main *")].reverse().find(
+            (element) => element.getBoundingClientRect().right > page.scrollWidth - 1
+        );
+        const where = past ? `${past.tagName.toLowerCase()}.${past.className}` : "?";
+        problems.push(
+            `the page scrolls sideways by ${page.scrollWidth - page.clientWidth} px (${where})`
+        );
     }
     for (const element of document.querySelectorAll("main table, main svg.chart")) {
         let box = element.parentElement;

@@ -53,7 +53,7 @@ def test_a_danish_page_is_found_by_the_swedish_county_it_has_run_in(danish_page_
     assert titles(SearchParams(filters={"site_areas": ["sweden"]})) == ["Tryg i parcelhuskvarteret"]
 
 
-@pytest.mark.parametrize("text", ["Östergötland", "Ostergotland", "Linköpings kommun"])
+@pytest.mark.parametrize("text", ["Östergötland", "Ostergotland", "Linköping"])
 def test_the_place_it_has_run_in_is_found_by_its_name(danish_page_run_in_sweden, text):
     assert titles(SearchParams(q=text, language="sv")) == ["Tryg i parcelhuskvarteret"]
 

@@ -181,7 +181,7 @@ def test_two_areas_are_shown_side_by_side_on_the_same_rows(client, overview_inde
     years = re.findall(r'<th scope="row">(20\d\d)</th>', html)
     half = len(years) // 2
     assert years[:half] == years[half:] == [str(y) for y in range(2018, 2024)]
-    assert html.count('role="img"') == 6  # three charts for each area
+    assert html.count('role="img"') == 8  # four charts for each area
     bars = [
         dict(re.findall(r'<text[^>]*>([^<]+)</text><rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg))
         for svg in re.findall(r'<svg[^>]*aria-labelledby="organisations-\d-title".*?</svg>', html)
@@ -306,7 +306,7 @@ def test_a_coordinator_sees_midt_og_vestjylland_beside_ostergotland(client, engi
         assert f"<h1>{title}</h1>" in html
         for area in (midt, oster):
             name = getattr(area, f"name_{language}")
-            assert html.count(f"<h3>{name}</h3>") == 3, (language, name)
+            assert html.count(f"<h3>{name}</h3>") == 4, (language, name)
         links = [(unescape(url), count) for url, count in LINK.findall(html)]
         assert any("areas=midt-og-vestjylland" in url for url, _count in links)
         assert any("areas=ostergotlands-lan" in url for url, _count in links)
