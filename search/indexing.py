@@ -264,9 +264,10 @@ def page_to_document(page, related=None, urls=None):
     if related is None:
         related = related_rows(model, [page.pk])[page.pk]
     themes = related["themes"]
-    tagged = [themes, related["site_areas"]]
+    tagged = [themes]
     if is_programme:
         tagged += [related[name] for name in ["target_groups", "arenas", "areas", "organisations"]]
+    tagged.append(related["site_areas"])
     doc = {
         "_id": page.pk,
         **listed_fields(page, urls),
