@@ -101,7 +101,7 @@ def test_no_chart_or_table_is_cut_off(overview):
 def test_two_places_side_by_side_on_a_desktop_and_stacked_on_a_phone(overview):
     places = overview.locator("#evidence-heading ~ .overview-columns > .overview-column > h3")
     assert places.all_inner_texts() == [
-        "Midt- og Vestjyllands Politikreds",
+        "Central and West Jutland police district",
         "Östergötland County",
     ]
     first, second = (places.nth(n).bounding_box() for n in range(2))
