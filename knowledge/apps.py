@@ -22,6 +22,7 @@ class KnowledgeConfig(AppConfig):
             ProgrammeIndexPage,
             ProgrammePage,
         )
+        from .models.registries import Registry
         from .models.review import keep_rating
         from .models.taxonomy import Area, Arena, Organisation, Source, TargetGroup, Theme
         from .open_data import files
@@ -36,7 +37,16 @@ class KnowledgeConfig(AppConfig):
         post_delete.connect(bump_content_version, sender=Page, dispatch_uid="content-version-page")
         for model in (ProgrammePage, MethodPage):
             page_published.connect(keep_rating, sender=model, dispatch_uid=f"rating-{model}")
-        for model in (Area, Arena, Organisation, Source, TargetGroup, Theme, PageViewRestriction):
+        for model in (
+            Area,
+            Arena,
+            Organisation,
+            Registry,
+            Source,
+            TargetGroup,
+            Theme,
+            PageViewRestriction,
+        ):
             for signal in (post_save, post_delete):
                 signal.connect(
                     bump_content_version, sender=model, dispatch_uid=f"content-version-{model}"

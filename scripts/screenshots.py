@@ -4,6 +4,9 @@ Run by scripts/screenshots.sh (`make screenshots`) once the demo content is load
 It serves the site from this process with Django's live-server thread and photographs each page
 kind of tests/browser/site_pages.py in every language, at a desktop and a phone width, with
 Debian's Chromium. Writes screenshots/<language>-<kind>-<width>.png and prints the list.
+
+`SCREENSHOT_KINDS` and `SCREENSHOT_WIDTHS` (comma-separated) narrow it down, for example
+`SCREENSHOT_KINDS=overview-two-areas SCREENSHOT_WIDTHS=320,375,768,1280 make screenshots`.
 """
 
 import logging
@@ -14,6 +17,14 @@ from pathlib import Path
 import django
 
 WIDTHS = [1280, 375]
+
+
+def chosen(variable, default):
+    """The values of a comma-separated environment variable, or `default` when it is unset."""
+    value = os.environ.get(variable, "")
+    return [item.strip() for item in value.split(",") if item.strip()] or default
+
+
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -31,7 +42,9 @@ def main(out_dir):
         (language, kind, path)
         for language in LANGUAGES
         for kind, path in page_paths(language).items()
+        if kind in chosen("SCREENSHOT_KINDS", [kind])
     ]
+    widths = [int(width) for width in chosen("SCREENSHOT_WIDTHS", WIDTHS)]
     server = LiveServerThread("localhost", StaticFilesHandler)
     server.daemon = True
     server.start()
@@ -45,7 +58,7 @@ def main(out_dir):
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
-            for width in WIDTHS:
+            for width in widths:
                 context = browser.new_context(
                     base_url=base_url, viewport={"width": width, "height": 800}
                 )

@@ -5,7 +5,9 @@ Every text exists once per language, analysed with that language's stemmer (`dan
 the search analyzers), so a query in one language meets the words of the others. Titles,
 summaries and tags of every language are also copied, folded (å/ä/æ → a, ö/ø → o), into one
 `spell` field: typos and missing diacritics are forgiven there, in one field rather than twelve,
-which keeps the typo-tolerant clause cheap. Facets are keywords.
+which keeps the typo-tolerant clause cheap. Facets are keywords. The names of the areas a page
+has run in (its implementation sites) are among its tags, so "Östergötland" finds what has run
+there; `site_areas` is the same as a facet.
 """
 
 from django.conf import settings
@@ -40,11 +42,15 @@ FACETS = [
     "type",
     "country",
     "areas",
+    "site_areas",
     "themes",
     "target_groups",
     "arenas",
     "prevention",
     "evidence_level",
+    "effect_strength",
+    "registries",
+    "cost_band",
     "status",
     "organisations",
     "years",

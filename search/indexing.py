@@ -23,10 +23,12 @@ from base.visibility import publicly_visible
 from knowledge.models import (
     Area,
     Arena,
+    ImplementationSite,
     MethodPage,
     Organisation,
     ProgrammeGoal,
     ProgrammePage,
+    Registry,
     TargetGroup,
     Theme,
 )
@@ -86,10 +88,23 @@ RELATIONS = {
     },
     MethodPage: {"themes": (Theme, "methodpage", TERM_FIELDS, None)},
 }
+#: What programme and method pages both have: where they have run, and which other registries
+#: rated them (only registries in the list: a registry typed in by hand has no slug to filter on).
+SHARED_RELATIONS = {
+    "sites": (ImplementationSite, "page", ["area_id"], ["sort_order", "pk"]),
+    "registries": (Registry, "labels__ratings__page", ["slug"], ["name"]),
+}
+for relations in RELATIONS.values():
+    relations |= SHARED_RELATIONS
 
 
 def related_rows(model, page_ids):
-    """`{page id: {relation: [row, ...]}}` of what the documents of these pages read."""
+    """`{page id: {relation: [row, ...]}}` of what the documents of these pages read.
+
+    A page's `site_areas` are the areas of its implementation sites with every area they are
+    part of (a site in Linköping has also run in Östergötland and in Sweden), read with the
+    whole area tree in one query.
+    """
     rows = {pk: {relation: [] for relation in RELATIONS[model]} for pk in page_ids}
     for relation, (related, lookup, fields, order) in RELATIONS[model].items():
         queryset = related._default_manager.filter(**{f"{lookup}__in": page_ids})
@@ -97,7 +112,26 @@ def related_rows(model, page_ids):
             queryset = queryset.order_by(*order)
         for row in queryset.values(lookup, *fields):
             rows[row.pop(lookup)][relation].append(row)
+    tree = area_tree() if any(row["sites"] for row in rows.values()) else {}
+    for row in rows.values():
+        row["site_areas"] = site_areas(row.pop("sites"), tree)
     return rows
+
+
+def area_tree():
+    """Every area by id, with its parent's id: the few hundred areas of two countries."""
+    return {row["id"]: row for row in Area.objects.values("id", "parent_id", *TERM_FIELDS)}
+
+
+def site_areas(sites, tree):
+    """The areas the sites are in, and the areas those are part of, each once, in site order."""
+    found = {}
+    for site in sites:
+        area_id = site["area_id"]
+        while area_id is not None and area_id not in found:
+            found[area_id] = tree[area_id]
+            area_id = tree[area_id]["parent_id"]
+    return list(found.values())
 
 
 class PageUrls:
@@ -233,11 +267,16 @@ def page_to_document(page, related=None, urls=None):
     tagged = [themes]
     if is_programme:
         tagged += [related[name] for name in ["target_groups", "arenas", "areas", "organisations"]]
+    tagged.append(related["site_areas"])
     doc = {
         "_id": page.pk,
         **listed_fields(page, urls),
         "last_published_at": page.last_published_at,
         "themes": [term["slug"] for term in themes],
+        "site_areas": [area["slug"] for area in related["site_areas"]],
+        "registries": list(dict.fromkeys(row["slug"] for row in related["registries"])),
+        "cost_band": page.cost_band or None,
+        "effect_strength": page.emmie_effect_strength or None,
         "suggest": [t for t in (getattr(page, f"title_{lang}") for lang in LANGUAGES) if t],
     }
     if is_programme:

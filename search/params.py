@@ -25,9 +25,12 @@ from knowledge.models import (
     EvidenceLevel,
     Organisation,
     ProgrammePage,
+    Registry,
     TargetGroup,
     Theme,
 )
+from knowledge.models.evidence import EvidenceStrength
+from knowledge.models.implementation import CostBand
 
 from .documents import FACETS
 
@@ -43,6 +46,8 @@ YEARS = (1900, 2100)
 
 SLUG_FACETS = {
     "areas": Area,
+    "site_areas": Area,
+    "registries": Registry,
     "themes": Theme,
     "target_groups": TargetGroup,
     "arenas": Arena,
@@ -54,6 +59,8 @@ FIXED_FACETS = {
     "evidence_level": {str(level.value) for level in EvidenceLevel},
     "status": set(ProgrammePage.Status.values),
     "prevention": {"social", "situational", *ProgrammePage.Level.values},
+    "cost_band": set(CostBand.values),
+    "effect_strength": set(EvidenceStrength.values),
 }
 
 
@@ -110,15 +117,24 @@ class SearchText(serializers.CharField):
         ]
 
 
+#: What a facet filters by, where its name alone does not say it (the schema's descriptions).
+FACET_MEANINGS = {
+    "site_areas": "an area the page has run in (an implementation site there or in a part of it)",
+    "registries": "another registry that rated the page",
+    "effect_strength": "the strength of the evidence on the effect (EMMIE)",
+}
+
+
 class FacetValues(serializers.ListField):
     """The values of one facet, the parameter repeated (`?themes=a&themes=b`): OR within it."""
 
     def __init__(self, facet, child):
         self.facet = facet
+        meaning = FACET_MEANINGS.get(facet, facet)
         super().__init__(
             child=child,
             required=False,
-            help_text=f"Filter by {facet}; repeat the parameter for several values.",
+            help_text=f"Filter by {meaning}; repeat the parameter for several values.",
         )
 
     def to_internal_value(self, data):

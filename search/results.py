@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from base.content_cache import versioned_key
 from base.languages import DEFAULT_LANGUAGE, LANGUAGES, in_language
-from knowledge.models import Country, EvidenceLevel, ProgrammePage
+from knowledge.models import Country, EvidenceLevel, ProgrammePage, Registry
+from knowledge.models.evidence import EvidenceStrength
+from knowledge.models.implementation import CostBand
 
 from .client import NOT_BUILT, UNAVAILABLE, get_client
 from .documents import FACETS
@@ -97,16 +99,20 @@ def _labels_key(model, language):
 def taxonomy_labels(model, language):
     """`{slug: name}` of every term of a taxonomy, by `in_language` (a term has no original).
 
-    Every search labels five taxonomy facets; cached, that costs no query per search.
+    Every search labels seven taxonomy facets; cached, that costs no query per search. A
+    registry's name is its own, the same in every language (`Registry.name`).
     """
     key = _labels_key(model, language)
     labels = cache.get(key)
     if labels is None:
-        names = [f"name_{lang}" for lang in LANGUAGES]
-        labels = {
-            row["slug"]: in_language(row, "name", language).text or row["slug"]
-            for row in model.objects.values("slug", *names)
-        }
+        if model is Registry:
+            labels = dict(model.objects.values_list("slug", "name"))
+        else:
+            names = [f"name_{lang}" for lang in LANGUAGES]
+            labels = {
+                row["slug"]: in_language(row, "name", language).text or row["slug"]
+                for row in model.objects.values("slug", *names)
+            }
         cache.set(key, labels, LABELS_SECONDS)
     return labels
 
@@ -123,6 +129,10 @@ def facet_labels(name, values, language):
             return {value: str(PAGE_TYPE_LABELS.get(value, value)) for value in values}
         if name == "country":
             return {value: str(Country(value).label) for value in values}
+        if name == "cost_band":
+            return {value: str(CostBand(value).label) for value in values}
+        if name == "effect_strength":
+            return {value: str(EvidenceStrength(value).label) for value in values}
         if name == "status":
             return {value: str(ProgrammePage.Status(value).label) for value in values}
         if name == "prevention":

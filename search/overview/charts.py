@@ -3,6 +3,12 @@
 Each chart is an `<svg role="img">` named by its `<title>` and `<desc>`, with every number also
 written as text, and series told apart by pattern and label as well as by colour. The page shows
 the same numbers in a table beside each chart. The functions are pure: numbers in, markup out.
+
+A chart is drawn in CSS pixels and shown at that size, never scaled down to its container: its
+text is `FONT_SIZE` px, the site's small text (`--text-small`, .875rem), on a phone as on a
+desktop. A chart wider than the screen scrolls sideways in its own labelled region (the template's
+`chart-scroll`), as its table does; scaling the drawing to fit would shrink its labels to a few
+pixels on a phone.
 """
 
 import math
@@ -16,12 +22,14 @@ FILL = "#0b5394"
 #: The inside of an evidence-map circle: light, so its dark number reads; its outline is FILL.
 LIGHT_FILL = "#c6dbef"
 GRID = "#c4ccd6"
-FONT_SIZE = 13
-ROW_HEIGHT = 26
-BAR_HEIGHT = 16
+#: The site's small text in px (`--text-small` in static/css/site.css at the default 16 px).
+FONT_SIZE = 14
+ROW_HEIGHT = 28
+BAR_HEIGHT = 17
 BAR_WIDTH = 320
-#: Average width of a character at FONT_SIZE, to leave room for the row labels.
-CHAR_WIDTH = 7.4
+#: Average width of a character at FONT_SIZE (a little over, for wide letters), to leave room
+#: for the labels.
+CHAR_WIDTH = 8.2
 #: Longer row labels are shortened with "…"; the table beside the chart has them in full.
 MAX_LABEL_CHARS = 36
 
@@ -190,25 +198,40 @@ def stacked_bar_chart(chart_id, title, desc, series, rows, largest=None):
 
 
 MATRIX_CELL = 34
+#: The space between two groups of columns of the evidence map.
+GROUP_GAP = 12
 
 
-def evidence_map(chart_id, title, desc, columns, rows, largest=None):
+def column_offsets(groups, count):
+    """The x of each column from the grid's left edge: `groups` are the sizes of the column
+    groups, with a gap after each; one group of all the columns when not given."""
+    offsets = []
+    for group, size in enumerate(groups or [count]):
+        start = len(offsets)
+        offsets += [(start + n) * MATRIX_CELL + group * GROUP_GAP for n in range(size)]
+    return offsets
+
+
+def evidence_map(chart_id, title, desc, columns, rows, largest=None, groups=None):
     """An evidence-gap map: a grid of rows × evidence levels with a circle per count.
 
-    `columns` are the column labels; `rows` a list of `(label, counts, mark)`. A circle's area
-    is proportional to its count and the count is written on it; an empty cell is hatched and
-    reads 0; a row's `mark` (a gap, in words) is written after it when not empty. `largest`
-    is the count drawn as the biggest circle.
+    `columns` are the column labels, in groups of the sizes `groups` (a gap between two); `rows`
+    a list of `(label, counts, mark)`. A circle's area is proportional to its count and the
+    count is written on it; an empty cell is hatched and reads 0; a row's `mark` (a gap, in
+    words) is written after it when not empty. `largest` is the count drawn as the biggest
+    circle.
     """
     left = label_width(label for label, _counts, _mark in rows)
+    offsets = column_offsets(groups, len(columns))
+    grid_width = (offsets[-1] + MATRIX_CELL) if offsets else 0
     longest_column = max((len(str(label)) for label in columns), default=0)
     top = round(longest_column * CHAR_WIDTH * 0.71) + 16
     if largest is None:
         largest = max((count for _label, counts, _mark in rows for count in counts), default=0)
     largest_radius = MATRIX_CELL / 2 - 2
     parts = []
-    for index, label in enumerate(columns):
-        x = left + index * MATRIX_CELL + MATRIX_CELL / 2
+    for offset, label in zip(offsets, columns, strict=True):
+        x = left + offset + MATRIX_CELL / 2
         parts.append(
             text(x, top - 8, label, extra=f' transform="rotate(-45 {x} {top - 8})"'),
         )
@@ -216,8 +239,8 @@ def evidence_map(chart_id, title, desc, columns, rows, largest=None):
         y = top + row * MATRIX_CELL
         middle = y + MATRIX_CELL / 2
         parts.append(text(left - 8, middle + 5, short(label), anchor="end"))
-        for index, count in enumerate(counts):
-            x = left + index * MATRIX_CELL
+        for offset, count in zip(offsets, counts, strict=True):
+            x = left + offset
             if count:
                 radius = round(largest_radius * math.sqrt(count / largest), 1)
                 parts.append(
@@ -252,13 +275,11 @@ def evidence_map(chart_id, title, desc, columns, rows, largest=None):
             muted = "" if count else f' fill="{MUTED}"'
             parts.append(text(x + MATRIX_CELL / 2, middle + 5, count, "middle", extra=muted))
         if mark:
-            x = left + len(columns) * MATRIX_CELL + 8
+            x = left + grid_width + 8
             parts.append(text(x, middle + 5, f"▲ {mark}", extra=' class="gap-mark"'))
     longest_mark = max((len(str(mark)) for _label, _counts, mark in rows), default=0)
     width = (
-        left
-        + len(columns) * MATRIX_CELL
-        + max(24 + longest_mark * CHAR_WIDTH, longest_column * CHAR_WIDTH * 0.71)
+        left + grid_width + max(24 + longest_mark * CHAR_WIDTH, longest_column * CHAR_WIDTH * 0.71)
     )
     height = top + len(rows) * MATRIX_CELL + 4
     body = mark_safe("".join(parts))

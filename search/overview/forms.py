@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import Country
+from knowledge.models import Area, Country
 
 from .aggregations import Scope
 
@@ -74,9 +74,27 @@ class OverviewForm(forms.Form):
             common["themes"] = [data["theme"]]
         if data["areas"]:
             return [
-                Scope(key=area.slug, label=area.name, filters={**common, "areas": [area.slug]})
+                Scope(
+                    key=area.slug,
+                    label=area.name,
+                    filters={**common, "areas": [area.slug]},
+                    here=(area.slug,),
+                )
                 for area in data["areas"]
             ]
         country = data["country"]
         label = Country(country).label if country else gettext("Denmark and Sweden")
-        return [Scope(key=country or "all", label=str(label), filters=common)]
+        return [
+            Scope(
+                key=country or "all", label=str(label), filters=common, here=self.countries(country)
+            )
+        ]
+
+    def countries(self, country):
+        """The areas that are whole countries (one, or both when none is chosen): what "here"
+        means in a country's view. None when the taxonomy has no such area."""
+        return tuple(
+            slug
+            for slug, area in self.areas.items()
+            if area.kind == Area.Kind.COUNTRY and (not country or area.country == country)
+        )

@@ -52,8 +52,15 @@ def overview_page(request):
     theme = form.cleaned_data["theme"]
     theme_rows = [(t.slug, t.name) for t in themes if not theme or t.slug == theme]
     slugs = {slug for counts in all_counts for slug in counts.organisations}
-    names = {org.slug: org.name for org in Organisation.objects.filter(slug__in=slugs)}
+    names = {
+        "organisations": {
+            org.slug: org.name for org in Organisation.objects.filter(slug__in=slugs)
+        },
+        "areas": {area.slug: area.name for area in areas},
+    }
     context["columns"] = sections.columns(scopes, all_counts, theme_rows, names)
     context["levels"] = sections.LEVELS
+    context["strengths"] = sections.STRENGTHS
+    context["cost_bands"] = sections.COST_BANDS
     context["statuses"] = sections.STATUSES
     return render(request, TEMPLATE, context)

@@ -31,6 +31,8 @@ SEARCH_QUERIES = {
     "en": "crime prevention partnership",
 }
 NO_RESULTS_QUERY = "qwxzvjk"
+#: The overview's two-area view: a Danish police district beside a Swedish county.
+TWO_AREAS = "area=midt-og-vestjylland&area=ostergotlands-lan"
 
 
 def programme(title_en):
@@ -57,4 +59,5 @@ def page_paths(language):
         ids = ",".join(str(programme(title).pk) for title in COMPARED_PROGRAMMES)
         paths["compare"] = f"/{language}/compare/?ids={ids}"
         paths["overview"] = f"/{language}/overview/"
+        paths["overview-two-areas"] = f"/{language}/overview/?{TWO_AREAS}"
     return paths

@@ -12,7 +12,16 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
 
-from knowledge.models import CountrySectionPage, MethodPage, ProgrammeIndexPage, ProgrammePage
+from knowledge.models import (
+    Area,
+    CountrySectionPage,
+    ExternalRating,
+    ImplementationSite,
+    MethodPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    RegistryLabel,
+)
 from search.indexing import documents, page_to_document
 from tests.factories import LANGUAGES, add_programme
 
@@ -63,6 +72,17 @@ def names(terms, language):
     return [getattr(term, f"name_{language}") or term.name for term in terms]
 
 
+def site_areas(page):
+    """The areas of the page's sites, each followed by the areas it is part of, each once."""
+    found = []
+    for site in page.implementation_sites.order_by("sort_order", "pk"):
+        area = site.area
+        while area is not None and area not in found:
+            found.append(area)
+            area = area.parent
+    return found
+
+
 def reference_document(page):
     """The document as model instances and `get_url()` give it, one query at a time."""
     is_programme = isinstance(page, ProgrammePage)
@@ -77,6 +97,18 @@ def reference_document(page):
         "last_published_at": page.last_published_at,
         "themes": [term.slug for term in themes],
         "suggest": [t for t in (getattr(page, f"title_{lang}") for lang in LANGUAGES) if t],
+        "site_areas": [area.slug for area in site_areas(page)],
+        "registries": list(
+            dict.fromkeys(
+                rating.registry_label.registry.slug
+                for rating in sorted(
+                    page.external_ratings.exclude(registry_label=None),
+                    key=lambda rating: rating.registry_label.registry.name,
+                )
+            )
+        ),
+        "cost_band": page.cost_band or None,
+        "effect_strength": page.emmie_effect_strength or None,
     }
     tagged = [themes]
     if is_programme:
@@ -93,6 +125,7 @@ def reference_document(page):
             "organisations": sorted({org.slug for org in organisations}),
             "years": years(page),
         }
+    tagged.append(site_areas(page))
     for language in LANGUAGES:
         with translation.override(language):
             url = page.get_url()
@@ -133,6 +166,16 @@ def demo_pages():
         ("quote", {"text": "Nu hilser vi på hinanden.", "attribution": "En beboer"}),
         ("figures", [{"figure": "12", "label": "gårde"}, {"figure": "3", "label": "år"}]),
     ]
+    # Where it has run (a municipality, then its county: the county once) and who rated it.
+    untranslated.implementation_sites = [
+        ImplementationSite(area=Area.objects.get(slug=slug))
+        for slug in ("haninge", "stockholms-lan")
+    ]
+    untranslated.external_ratings = [
+        ExternalRating(registry_label=RegistryLabel.objects.filter(registry__slug=slug).first())
+        for slug in ("xchange", "crimesolutions")
+    ]
+    untranslated.cost_band, untranslated.emmie_effect_strength = "medium", "limited"
     with translation.override("da"):
         untranslated.save_revision().publish()
     pages = [*ProgrammePage.objects.live(), *MethodPage.objects.live()]
@@ -156,6 +199,8 @@ def test_a_page_alone_gets_the_same_document_as_in_a_rebuild(demo_pages):
 def test_the_description_text_is_read_in_either_list_format(demo_pages):
     built = {doc["_id"]: doc for doc in documents()}
     page = next(page for page in demo_pages if page.title_da == "Trygge gårde")
+    assert built[page.pk]["site_areas"] == ["haninge", "stockholms-lan", "sweden"]
+    assert built[page.pk]["registries"] == ["crimesolutions", "xchange"]
     assert built[page.pk]["body_da"].startswith(
         "Beboerne kender hinanden.\nNu hilser vi på hinanden.\nEn beboer\n12 gårde\n3 år"
     )

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from knowledge.models import Theme
+from knowledge.models import Area, Registry, Theme
 from search.results import facet_labels
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +29,34 @@ def test_a_renamed_term_is_labelled_anew_and_a_missing_name_falls_back():
     theme.name_en = "Burglary"
     theme.save()
     assert facet_labels("themes", ["b"], "en") == {"b": "Burglary"}
+
+
+@pytest.mark.parametrize(
+    ("language", "cost", "strength"),
+    [("da", "Lav", "Stærk"), ("sv", "Låg", "Stark"), ("en", "Low", "Strong")],
+)
+def test_the_new_facets_are_labelled_in_the_readers_language(language, cost, strength):
+    assert facet_labels("cost_band", ["low"], language) == {"low": cost}
+    assert facet_labels("effect_strength", ["strong"], language) == {"strong": strength}
+    assert facet_labels("registries", ["eif"], language) == {"eif": "EIF Guidebook"}
+
+
+def test_a_renamed_registry_is_labelled_anew(django_assert_num_queries):
+    assert facet_labels("registries", ["eif"], "da") == {"eif": "EIF Guidebook"}
+    with django_assert_num_queries(0):
+        facet_labels("registries", ["eif"], "da")
+    registry = Registry.objects.get(slug="eif")
+    registry.name = "Early Intervention Foundation Guidebook"
+    registry.save()
+    assert facet_labels("registries", ["eif"], "da") == {
+        "eif": "Early Intervention Foundation Guidebook"
+    }
+
+
+def test_areas_where_a_page_has_run_are_labelled_like_areas():
+    Area.objects.create(
+        slug="ost", name_da="Østergötland", name_sv="Östergötland", name_en="", kind="county",
+        country="SE",
+    )  # fmt: skip
+    assert facet_labels("site_areas", ["ost"], "da") == {"ost": "Østergötland"}
+    assert facet_labels("site_areas", ["ost"], "en") == {"ost": "Østergötland"}

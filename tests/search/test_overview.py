@@ -26,6 +26,7 @@ AREAS = {
     "herning": ("Herning", "DK"),
     "oster": ("Östergötland", "SE"),
 }
+COUNTRY_AREAS = {"denmark": ("Denmark", "DK"), "sweden": ("Sweden", "SE")}
 ORGANISATIONS = {"police-dk": ("Politiet", "DK"), "trygfonden": ("TrygFonden", "DK")}
 
 
@@ -39,15 +40,19 @@ DOCS = [
     programme(1, ["DK"], areas=["midt"], themes=["burglary"], evidence_level=2,
               years=[2018, 2019, 2020], status="ended", organisations=["police-dk"]),
     programme(2, ["DK"], areas=["midt", "herning"], themes=["burglary", "drugs"],
-              evidence_level=4, years=[2019, 2020], organisations=["police-dk", "trygfonden"]),
+              evidence_level=4, years=[2019, 2020], organisations=["police-dk", "trygfonden"],
+              site_areas=["midt", "denmark", "oster", "sweden"], cost_band="low",
+              effect_strength="strong"),
     programme(3, ["DK"], areas=["midt"], themes=["drugs"], evidence_level=2, years=[2020],
               status="planned"),
     programme(4, ["DK"], areas=["herning"], themes=["violence"], evidence_level=0,
               organisations=["trygfonden"]),
     programme(5, ["SE"], areas=["oster"], themes=["violence", "burglary"], evidence_level=5,
-              years=[2022, 2023], organisations=["trygfonden"]),
+              years=[2022, 2023], organisations=["trygfonden"], site_areas=["oster", "sweden"],
+              cost_band="high", effect_strength="moderate"),
     programme(6, ["SE"], areas=["oster"], themes=["violence"], evidence_level=2,
-              years=[2023], status="planned"),
+              years=[2023], status="planned", site_areas=["herning", "denmark"],
+              cost_band="low"),
     programme(7, ["DK", "SE"], areas=["oster", "midt"], themes=["drugs"], evidence_level=3,
               years=[2021, 2022]),
     programme(8, ["DK"], themes=["burglary"], evidence_level=6, years=[2019]),
@@ -64,6 +69,8 @@ def taxonomy(db):
         Theme.objects.create(slug=slug, **names(name))
     for slug, (name, country) in AREAS.items():
         Area.objects.create(slug=slug, **names(name), kind="region", country=country)
+    for slug, (name, country) in COUNTRY_AREAS.items():
+        Area.objects.create(slug=slug, **names(name), kind="country", country=country)
     for slug, (name, country) in ORGANISATIONS.items():
         Organisation.objects.create(slug=slug, **names(name), kind="police", country=country)
 
@@ -79,11 +86,16 @@ def overview_index(engine, taxonomy, thesaurus_loaded):
 
 
 SCOPES = [
-    Scope("DK", "Denmark", {"country": ["DK"]}),
-    Scope("SE", "Sweden", {"country": ["SE"]}),
-    Scope("midt", "Midtjylland", {"areas": ["midt"]}),
-    Scope("oster", "Östergötland", {"areas": ["oster"]}),
-    Scope("midt-burglary", "Midtjylland, burglary", {"areas": ["midt"], "themes": ["burglary"]}),
+    Scope("DK", "Denmark", {"country": ["DK"]}, here=("denmark",)),
+    Scope("SE", "Sweden", {"country": ["SE"]}, here=("sweden",)),
+    Scope("midt", "Midtjylland", {"areas": ["midt"]}, here=("midt",)),
+    Scope("oster", "Östergötland", {"areas": ["oster"]}, here=("oster",)),
+    Scope(
+        "midt-burglary",
+        "Midtjylland, burglary",
+        {"areas": ["midt"], "themes": ["burglary"]},
+        here=("midt",),
+    ),
 ]
 
 
@@ -109,6 +121,24 @@ def test_every_count_equals_the_search_facets_on_the_same_filters(overview_index
             assert statuses == by_status, (scope.key, year)
         _results, organisations = facet(scope.search_filters(), "organisations")
         assert counts.organisations == organisations
+        _results, site_areas = facet(scope.search_filters(), "site_areas")
+        assert counts.site_areas == site_areas
+        _results, run_here = facet(scope.here_filters(), "themes")
+        assert counts.run_here == run_here, scope.key
+        for theme in scope.filters.get("themes", THEMES):
+            for name, grid in (("effect_strength", counts.strengths), ("cost_band", counts.costs)):
+                _results, by_value = facet(scope.search_filters(themes=[theme]), name)
+                assert grid.get(theme, {}) == by_value, (scope.key, theme, name)
+
+
+def test_the_new_dimensions_are_counted(overview_index):
+    _dk, sweden, _midt, oster, _midt_burglary = run_overview(SCOPES)
+    assert oster.strengths == {"burglary": {"moderate": 1}, "violence": {"moderate": 1}}
+    assert oster.costs == {"burglary": {"high": 1}, "violence": {"high": 1, "low": 1}}
+    # Already run in Östergötland: the Danish programme 2 as well as the Swedish programme 5.
+    assert oster.run_here == {"burglary": 2, "drugs": 1, "violence": 1}
+    # Sweden's programmes have run in Östergötland, Herning and the two countries.
+    assert sweden.site_areas == {"oster": 1, "sweden": 1, "herning": 1, "denmark": 1}
 
 
 def test_methods_are_not_counted_as_programmes(overview_index):
@@ -151,7 +181,7 @@ def test_two_areas_are_shown_side_by_side_on_the_same_rows(client, overview_inde
     years = re.findall(r'<th scope="row">(20\d\d)</th>', html)
     half = len(years) // 2
     assert years[:half] == years[half:] == [str(y) for y in range(2018, 2024)]
-    assert html.count('role="img"') == 6  # three charts for each area
+    assert html.count('role="img"') == 8  # four charts for each area
     bars = [
         dict(re.findall(r'<text[^>]*>([^<]+)</text><rect x="[^"]+" y="[^"]+" width="([^"]+)"', svg))
         for svg in re.findall(r'<svg[^>]*aria-labelledby="organisations-\d-title".*?</svg>', html)
@@ -159,6 +189,35 @@ def test_two_areas_are_shown_side_by_side_on_the_same_rows(client, overview_inde
     assert bars[0]["TrygFonden"] == bars[1]["TrygFonden"]  # 1 in each, drawn to one scale
     assert float(bars[0]["Politiet"]) == 2 * float(bars[0]["TrygFonden"])
     assert "selected>Midtjylland</option>" in html and "selected>Östergötland</option>" in html
+
+
+def test_already_run_here_counts_a_danish_programme_in_ostergotland(client, overview_index):
+    html = client.get("/en/overview/", {"area": ["midt", "oster"]}).content.decode()
+    tables = re.findall(r'<table class="overview-table evidence-table">(.*?)</table>', html, re.S)
+    assert [table.count("Already run here</th>") for table in tables] == [1, 1]
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', tables[1], re.S))
+    here = "/en/search/?site_areas=oster&themes=burglary&type=programme"
+    assert f'<a href="{here.replace("&", "&amp;")}">2<' in rows["Burglary"]
+    page = client.get(here).content.decode()
+    assert RESULTS.findall(page) == ["2"]
+    assert "Programme 2" in page and "Programme 5" in page
+
+
+def test_the_places_the_programmes_have_run_in_are_counted(client, overview_index):
+    html = client.get("/en/overview/", {"area": ["midt", "oster"]}).content.decode()
+    tables = re.findall(
+        r"<caption>Where the programmes have run: ([^<]+)</caption>(.*?)</table>", html, re.S
+    )
+    counted = {
+        place: dict(
+            re.findall(r'<th scope="row">([^<]+)</th><td class="count-cell"><a[^>]*>(\d+)', rows)
+        )
+        for place, rows in tables
+    }
+    assert counted["Midtjylland"]["Östergötland"] == "1"  # programme 2, from Midtjylland
+    assert counted["Östergötland"]["Herning"] == "1"  # programme 6, from Östergötland
+    rows = [re.findall(r'<th scope="row">([^<]+)</th>', table) for _place, table in tables]
+    assert rows[0] == rows[1] and len(rows[0]) == 5  # every area of either place, both sides
 
 
 def test_gaps_are_marked_in_words(client, overview_index):
@@ -247,7 +306,7 @@ def test_a_coordinator_sees_midt_og_vestjylland_beside_ostergotland(client, engi
         assert f"<h1>{title}</h1>" in html
         for area in (midt, oster):
             name = getattr(area, f"name_{language}")
-            assert html.count(f"<h3>{name}</h3>") == 3, (language, name)
+            assert html.count(f"<h3>{name}</h3>") == 4, (language, name)
         links = [(unescape(url), count) for url, count in LINK.findall(html)]
         assert any("areas=midt-og-vestjylland" in url for url, _count in links)
         assert any("areas=ostergotlands-lan" in url for url, _count in links)

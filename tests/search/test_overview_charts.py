@@ -111,3 +111,24 @@ def test_long_row_labels_are_shortened_in_the_chart_only():
     assert label.endswith("…") and len(label) == charts.MAX_LABEL_CHARS
     assert name.startswith(label[:-1])
     assert float(root.find(f"{SVG}g/{SVG}text").get("x")) > len(label) * 7
+
+
+def test_the_evidence_maps_column_groups_are_set_apart_and_every_count_drawn():
+    rows = [("Burglary", [1, 0, 2, 0, 3], "")]
+    root = parse(
+        charts.evidence_map(
+            "grp", "Map", "Grid.", ["Low", "High", "Strong", "Weak", "Here"], rows, groups=[2, 2, 1]
+        )
+    )
+    cells = [rect for rect in root.iter(f"{SVG}rect") if rect.get("stroke") == charts.GRID]
+    xs = [float(rect.get("x")) for rect in cells]
+    steps = [round(b - a) for a, b in zip(xs, xs[1:], strict=False)]
+    cell, gap = charts.MATRIX_CELL, charts.GROUP_GAP
+    assert steps == [cell, cell + gap, cell, cell + gap]
+    assert texts(root)[5:11] == ["Burglary", "1", "0", "2", "0", "3"]
+
+
+def test_charts_are_drawn_at_their_size_in_css_pixels_with_small_text():
+    root = parse(charts.bar_chart("px", "T", "D", [("Police", 1)]))
+    assert root.get("font-size") == str(charts.FONT_SIZE) == "14"
+    assert root.get("width") == root.get("viewBox").split()[2]  # one unit is one CSS pixel

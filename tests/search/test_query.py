@@ -9,7 +9,7 @@ the counts a visitor sees, whatever shape the query takes to get them.
 import json
 
 from search.params import SearchParams
-from search.query import build_did_you_mean, build_search, build_suggest
+from search.query import build_did_you_mean, build_facets, build_search, build_suggest
 
 
 def query_of(**params):
@@ -60,3 +60,21 @@ def test_did_you_mean_is_asked_apart_with_the_text():
 
 def test_autocomplete_offers_at_most_eight_titles():
     assert build_suggest("ostergo", "bro").to_dict()["size"] == 8
+
+
+def test_where_it_has_run_and_other_registries_filter_and_are_counted():
+    params = SearchParams(filters={"site_areas": ["ostergotland"], "registries": ["eif"]})
+    hits = build_search(params, "bro").to_dict()
+    assert {"terms": {"site_areas": ["ostergotland"]}} in hits["query"]["bool"]["filter"][0][
+        "bool"
+    ]["filter"]
+    assert {"terms": {"registries": ["eif"]}} in hits["query"]["bool"]["filter"][0]["bool"][
+        "filter"
+    ]
+    counts = build_facets(params, "bro").to_dict()["aggs"]
+    # A chosen facet is counted under the other one's filter only, so its alternatives show.
+    assert counts["site_areas"]["filter"]["bool"]["filter"] == [{"terms": {"registries": ["eif"]}}]
+    assert counts["site_areas"]["aggs"]["values"]["terms"]["field"] == "site_areas"
+    assert counts["registries"]["aggs"]["values"]["terms"]["field"] == "registries"
+    for name in ("cost_band", "effect_strength"):
+        assert counts["unchosen"]["aggs"][name]["terms"]["field"] == name
