@@ -8,6 +8,7 @@ the person.
 
 import secrets
 
+from django import forms
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models.signals import post_delete
@@ -188,7 +189,8 @@ class Experience(SentIn):
 
     panels = [
         HelpPanel(template="participation/admin/experience_help.html"),
-        FieldPanel("area"),
+        # A plain select: Wagtail's snippet chooser answers a non-numeric value with a 500.
+        FieldPanel("area", widget=forms.Select),
         FieldPanel("place", read_only=True),
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
