@@ -8,6 +8,7 @@ through the pages' hooks, so knowledge and search need not know this app.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -48,6 +49,22 @@ class ExperienceEditView(EditView):
         if approving:
             self.outcome = sites.add_to_page(instance, self.request.user)
         return instance
+
+    def form_valid(self, form):
+        """A page whose latest version fails its own checks takes no site: nothing is saved,
+        and the moderator is told why."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(
+                None,
+                _(
+                    "The page's latest version does not pass its own checks, so the site cannot "
+                    "be added to it; an editor must correct the page first: %(errors)s"
+                )
+                % {"errors": " ".join(error.messages)},
+            )
+            return self.form_invalid(form)
 
     def get_success_message(self):
         message = super().get_success_message()

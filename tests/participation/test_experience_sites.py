@@ -220,3 +220,21 @@ def test_the_admin_checks_an_experience_by_the_sites_rules(
     response = approve(moderation, experience, **changes)
     assert response.context["form"].errors[field]
     assert Experience.objects.get().status == "pending"
+
+
+def test_a_page_whose_draft_fails_its_checks_takes_no_site(
+    client, moderation, pages, aarhus, danish_editor
+):
+    """Nothing is half done: the experience stays waiting and the page has no new version."""
+    page = pages["da"]
+    draft = live(page)
+    draft.summary_da = ""  # required in the page's original language
+    draft.save_revision(user=danish_editor, clean=False)
+    experience = sent(client, page, aarhus)
+    revisions = Revision.objects.count()
+
+    response = approve(moderation, experience)
+
+    assert response.status_code == 200
+    assert "does not pass its own checks" in response.text
+    assert (Experience.objects.get().status, Revision.objects.count()) == ("pending", revisions)
