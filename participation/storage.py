@@ -10,5 +10,5 @@ from django.core.files.storage import storages
 
 
 def private_uploads():
-    """The storage, looked up when used, so a change of settings (tests) is seen."""
+    """The storage, as a callable so that migrations name it rather than copy its settings."""
     return storages["participation_uploads"]
