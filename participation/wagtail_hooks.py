@@ -64,6 +64,8 @@ class ExperienceEditView(EditView):
                 )
                 % {"errors": " ".join(error.messages)},
             )
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
     def get_success_message(self):

@@ -163,7 +163,7 @@ def test_an_experience_is_moderated_and_shown_as_a_site(
     moderation.get_by_role("link", name=title, exact=True).click()
     moderation.get_by_role("button", name="More actions").click()
     moderation.get_by_role("button", name="Approve and Publish", exact=True).click()
-    expect(moderation.get_by_role("status").first).to_contain_text("published")
+    expect(moderation.get_by_role("status").first).to_contain_text("has been updated")
 
     page.goto(path)
     sites = page.get_by_role("region", name="Where it has run")
