@@ -20,7 +20,8 @@ RUN pip install --no-cache-dir -r requirements-prod.lock
 COPY --chown=bro:bro . .
 RUN SECRET_KEY=build-only python manage.py compilemessages --ignore=.venv \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput \
-    && install -d -o bro -g bro /app/open-data
+    && install -d -o bro -g bro /app/open-data \
+    && install -d -m 0700 -o bro -g bro /app/private-uploads
 
 USER bro
 EXPOSE 8000

@@ -5,9 +5,15 @@ Each is a `GuardedForm` (guard.py). Labels and help texts are what the page show
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from knowledge.models import Area
+
+from . import sites
 from .guard import GuardedForm
 from .models import Experience, Kind, Proposal, ReviewRequest
 from .uploads import validate_source_file
@@ -85,10 +91,19 @@ class YearField(forms.IntegerField):
 
 
 class ExperienceForm(GuardedForm):
-    place = forms.CharField(
+    area = forms.ModelChoiceField(
         label=_("Where did you run it?"),
+        queryset=Area.objects.order_by("country", "kind", "name"),
+        help_text=_(
+            "The municipality, police district, region or county; if yours is not in the list, "
+            "the one it is part of."
+        ),
+    )
+    place = forms.CharField(
+        label=_("Town or district (optional)"),
         max_length=255,
-        help_text=_("A town, municipality or police district."),
+        required=False,
+        help_text=_("Seen by the moderators only, who may add it to the list."),
     )
     organisation = forms.CharField(
         label=_("Organisation (optional)"), max_length=255, required=False
@@ -116,9 +131,30 @@ class ExperienceForm(GuardedForm):
         for name in ("start_year", "end_year"):
             if (data.get(name) or 0) > this_year:
                 self.add_error(name, _("The year cannot be in the future."))
-        start, end = data.get("start_year"), data.get("end_year")
-        if start and end and end < start:
-            self.add_error("end_year", _("The end year cannot be before the start year."))
+        if not self.errors:
+            try:  # the rules of the implementation site it may become
+                Experience(language=get_language(), **stored_fields(self)).clean()
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
+
+
+class ExperienceAdminForm(WagtailAdminModelForm):
+    """The moderators' form. Approving adds a site to the page (sites.py), so it needs the right
+    to edit the page, and the page not locked for the moderator."""
+
+    @property
+    def approving(self):
+        """Whether saving this form approves an experience that is not on its page yet."""
+        status = self.cleaned_data.get("status")
+        return status == Experience.Status.APPROVED and self.instance.revision_id is None
+
+    def clean(self):
+        data = super().clean()
+        if self.approving:
+            refusal = sites.refusal(self.instance, self.for_user)
+            if refusal:
+                self.add_error("status", refusal)
         return data
 
 

@@ -8,11 +8,19 @@ the person.
 
 import secrets
 
+from django import forms
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, Revision
+
+from knowledge.models import Area
+
+from . import sites
+from .storage import private_uploads
 
 
 class Kind(models.TextChoices):
@@ -49,7 +57,10 @@ class Proposal(SentIn):
     )
     organisation = models.CharField(_("who runs it"), max_length=255)
     source_url = models.URLField(_("link to a source"), blank=True)
-    source_file = models.FileField(_("source file"), upload_to="proposals/", blank=True)
+    #: Unvetted files from the public: kept apart from the public media (storage.py).
+    source_file = models.FileField(
+        _("source file"), upload_to="proposals/", storage=private_uploads, blank=True
+    )
     name = models.CharField(_("name"), max_length=255, blank=True)
     notify = models.BooleanField(_("tell me when it is published"), default=False)
     notified_at = models.DateTimeField(_("told of publication"), null=True, blank=True)
@@ -91,6 +102,14 @@ class Proposal(SentIn):
         return self.title
 
 
+@receiver(post_delete, sender=Proposal)
+def delete_source_file(sender, instance, **kwargs):
+    """A deleted proposal takes its file with it, once the deletion is committed."""
+    if instance.source_file:
+        name, storage = instance.source_file.name, instance.source_file.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 class ReviewRequest(SentIn):
     """A visitor asks editors to look again at a page's facts or its evidence rating."""
 
@@ -124,23 +143,33 @@ class ReviewRequest(SentIn):
 class Experience(SentIn):
     """Local experience of running a programme or method: where, when, what was changed and learnt.
 
-    Shown on the page as an implementation experience once a moderator approves it. It is what
-    a visitor says of one place where the work has run; knowledge's `ImplementationSite` is what
-    editors record of one, an inline of the page that goes through its moderation and needs an
-    area term. An approved experience is not written there directly: a row added outside a
-    revision would be dropped by the page's next publish. Turning one into a site belongs in the
-    page's next revision (not done yet).
+    Once a moderator approves it, it becomes one of the page's implementation sites
+    (knowledge's `ImplementationSite`) in a new revision of the page that goes through the
+    page's moderation (sites.py); `revision` is that revision. It is checked by the site model's
+    own rules, so what a visitor may send is what a site may hold.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for moderation")
-        APPROVED = "approved", _("Approved: shown on the page")
+        APPROVED = "approved", _("Approved: added to the page")
         REJECTED = "rejected", _("Rejected")
 
     page = models.ForeignKey(
         Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="experiences"
     )
-    place = models.CharField(_("where"), max_length=255)
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("area"),
+        null=True,  # experiences sent before the form asked for one; set it before approving
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    place = models.CharField(
+        _("town or district"),
+        max_length=255,
+        blank=True,
+        help_text=_("As the visitor wrote it; a moderator may add a finer area term from it."),
+    )
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
     start_year = models.PositiveSmallIntegerField(_("from (year)"))
     end_year = models.PositiveSmallIntegerField(_("to (year)"), null=True, blank=True)
@@ -148,10 +177,21 @@ class Experience(SentIn):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("page version with the site"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
-        HelpPanel(template="participation/admin/page_link.html"),
-        FieldPanel("place"),
+        HelpPanel(template="participation/admin/experience_help.html"),
+        # A plain select: Wagtail's snippet chooser answers a non-numeric value with a 500.
+        FieldPanel("area", widget=forms.Select),
+        FieldPanel("place", read_only=True),
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
         FieldPanel("text"),
@@ -164,14 +204,17 @@ class Experience(SentIn):
         verbose_name_plural = _("experiences")
 
     def __str__(self):
-        return f"{self.place}: {self.page.title}"
+        return f"{self.area or self.place}: {self.page.title}"
+
+    def clean(self):
+        super().clean()
+        sites.validate(self)
 
     @property
-    def period(self):
-        """ "2021–2023", "2021–" while it goes on, "2021" for one year."""
-        if self.end_year == self.start_year:
-            return str(self.start_year)
-        return f"{self.start_year}–{self.end_year or ''}"
+    def site_is_live(self):
+        """Whether the page's live version is the one with the site, or a later one."""
+        live = self.page.live_revision_id
+        return bool(self.revision_id and live and live >= self.revision_id)
 
 
 def new_token():

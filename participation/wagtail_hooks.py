@@ -2,21 +2,24 @@
 
 Proposals, review requests and experiences are listed under "Participation" in the admin menu,
 newest first, each with the page it is about. An experience is moderated there: a moderator sets
-it to approved, and the page shows it. The page sections (experiences, links to the forms, the
-follow links of a search) are added through the pages' hooks, so knowledge and search need not
-know this app.
+it to approved, which adds it to the page as an implementation site through the page's moderation
+(sites.py). The page sections (links to the forms, the follow links of a search) are added
+through the pages' hooks, so knowledge and search need not know this app.
 """
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
-from . import follows
+from . import admin_views, follows, sites
+from .forms import ExperienceAdminForm
 from .models import Experience, Proposal, ReviewRequest
 
 
@@ -35,11 +38,48 @@ class ReviewRequestViewSet(SnippetViewSet):
     list_filter = ["topic", "handled"]
 
 
+class ExperienceEditView(EditView):
+    """Saving an approval adds the site to the page, in the same transaction, and says how."""
+
+    outcome = None
+
+    def save_instance(self):
+        approving = self.form.approving
+        instance = super().save_instance()
+        if approving:
+            self.outcome = sites.add_to_page(instance, self.request.user)
+        return instance
+
+    def form_valid(self, form):
+        """A page whose latest version fails its own checks takes no site: nothing is saved,
+        and the moderator is told why."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(
+                None,
+                _(
+                    "The page's latest version does not pass its own checks, so the site cannot "
+                    "be added to it; an editor must correct the page first: %(errors)s"
+                )
+                % {"errors": " ".join(error.messages)},
+            )
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+    def get_success_message(self):
+        message = super().get_success_message()
+        return f"{message} {self.outcome.value}" if self.outcome else message
+
+
 class ExperienceViewSet(SnippetViewSet):
     model = Experience
     icon = "group"
     list_display = ["__str__", "status", "received_at"]
     list_filter = ["status"]
+    edit_view_class = ExperienceEditView
+    edit_handler = ObjectList(Experience.panels, base_form_class=ExperienceAdminForm)
 
 
 class ParticipationGroup(SnippetViewSetGroup):
@@ -50,6 +90,17 @@ class ParticipationGroup(SnippetViewSetGroup):
 
 
 register_snippet(ParticipationGroup)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    return [
+        path(
+            "participation/proposals/<int:pk>/source-file/",
+            admin_views.source_file,
+            name="participation_source_file",
+        )
+    ]
 
 
 @hooks.register("before_edit_page")
@@ -66,12 +117,10 @@ def note_proposal(request, page):
 
 
 def page_participation(context):
-    """The page's approved experiences, and the links to share one or to ask for a review."""
-    page = context["page"]
-    experiences = Experience.objects.filter(page=page, status=Experience.Status.APPROVED)
+    """The links to share an experience of the page or to ask for a review of it."""
     return render_to_string(
         "participation/includes/page_section.html",
-        {"page": page, "experiences": experiences.order_by("-start_year", "-received_at")},
+        {"page": context["page"]},
         request=context.get("request"),
     )
 

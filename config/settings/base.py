@@ -162,9 +162,22 @@ STATIC_ROOT = Path(env.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files the public uploads with a proposal: unvetted, maybe with personal data, so never under
+# MEDIA_ROOT; editors fetch them through the admin (participation/storage.py).
+PARTICIPATION_UPLOADS_ROOT = Path(
+    env.get("PARTICIPATION_UPLOADS_ROOT", BASE_DIR / "private-uploads")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "participation_uploads": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": PARTICIPATION_UPLOADS_ROOT,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

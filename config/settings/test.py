@@ -16,6 +16,8 @@ ELASTICSEARCH_INDEX = env.get("ELASTICSEARCH_INDEX", "bro-test-pages")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # The tests that look at the files themselves put them in a folder of their own.
+    "participation_uploads": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
 # Creating an index can take longer than a visitor should wait when CI shares its cores.

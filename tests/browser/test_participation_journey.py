@@ -132,11 +132,14 @@ def test_a_proposal_is_found_by_an_editor_and_published(
     assert "Night walkers in Helsingborg" in body(smtp.wait_for(2)[1])
 
 
-def test_an_experience_is_moderated_and_shown(page, new_context, cleaned_up, moderator, demo_site):
+def test_an_experience_is_moderated_and_shown_as_a_site(
+    page, new_context, cleaned_up, moderator, demo_site
+):
     path = demo_site.paths["en"]["programme"]
     page.goto(path)
     page.get_by_role("link", name="Share your experience of running it").click()
-    page.get_by_label("Where did you run it?").fill("Lund")
+    page.get_by_label("Where did you run it?").select_option(label="Östergötland County")
+    page.get_by_label("Town or district (optional)").fill("Linköping")
     page.get_by_label("From (year)").fill("2021")
     page.get_by_label("What did you change, and what did you learn?").fill(
         "We met weekly instead of monthly, and the landlords joined."
@@ -146,15 +149,26 @@ def test_an_experience_is_moderated_and_shown(page, new_context, cleaned_up, mod
 
     moderation = staff_page(new_context, moderator.username)
     moderation.goto("/admin/snippets/participation/experience/")
-    moderation.get_by_role("link", name=re.compile(r"^Lund: ")).first.click()
+    moderation.get_by_role("link", name=re.compile(r"^Östergötland County: ")).first.click()
     moderation.locator("select[name=status]").select_option("approved")
     moderation.get_by_role("button", name="Save").click()
-    expect(moderation.get_by_role("status").first).to_contain_text("updated")
+    expect(moderation.get_by_role("status").first).to_contain_text("submitted for moderation")
+
+    # Approved, but the page's new version waits for its own moderation.
+    page.goto(path)
+    expect(page.get_by_role("region", name="Where it has run")).to_have_count(0)
+
+    moderation.get_by_role("link", name=re.compile(r"^Östergötland County: ")).first.click()
+    title = Page.objects.get(pk=Experience.objects.get().page_id).title_en
+    moderation.get_by_role("link", name=title, exact=True).click()
+    moderation.get_by_role("button", name="More actions").click()
+    moderation.get_by_role("button", name="Approve and Publish", exact=True).click()
+    expect(moderation.get_by_role("status").first).to_contain_text("has been updated")
 
     page.goto(path)
-    experiences = page.get_by_role("region", name="Implementation experiences")
-    expect(experiences).to_contain_text("the landlords joined")
-    expect(experiences).to_contain_text("Lund")
+    sites = page.get_by_role("region", name="Where it has run")
+    expect(sites).to_contain_text("Östergötland County")
+    expect(sites).to_contain_text("the landlords joined")
 
 
 def test_a_followed_search_sends_a_digest_until_unsubscribed(page, cleaned_up, smtp, settings):

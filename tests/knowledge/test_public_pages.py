@@ -21,8 +21,8 @@ from tests.factories import implementation_site, make_method, make_programme
 
 LANGUAGES = ["da", "sv", "en"]
 #: What a programme page may cost in SQL, however many partners, sources, studies, sites or
-#: ratings in its history it has (one query per kind of row, one for the approved experiences).
-PROGRAMME_PAGE_QUERIES = 18
+#: ratings in its history it has (one query per kind of row; experiences are shown as sites).
+PROGRAMME_PAGE_QUERIES = 17
 LISTING_QUERIES = 20
 
 
