@@ -39,13 +39,6 @@ def redis_commands():
     return int(get_redis_connection("default").info("stats")["total_commands_processed"])
 
 
-def test_a_first_view_asks_the_database_at_most_fifteen_times(
-    client, programme_url, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(15):
-        assert client.get(programme_url).status_code == 200
-
-
 def test_a_repeated_view_is_answered_mostly_from_the_shared_cache(
     client, programme_url, django_assert_max_num_queries
 ):
