@@ -13,7 +13,6 @@ import pytest
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from knowledge.models import Source
 from tests.factories import make_method, make_programme
 
 from .servers import get, gunicorn
@@ -158,26 +157,6 @@ def test_a_term_renamed_in_one_process_is_shown_at_once_by_the_other(two_sites, 
 
     shown = page_text(second + url)
     assert ">Tryghed i opgangen</a>" in shown, "the other process shows the old name"
-
-
-def test_a_source_renamed_in_one_process_is_cited_at_once_by_the_other(two_sites, sections, editor):
-    """The page's structured data (in <head>) is cached apart from its body, under its own key."""
-    first, second = two_sites
-    programme = make_programme(sections["programmes"]["DK"])
-    source = Source.objects.get(title="Referat af kredsrådsmøde")
-    with translation.override("da"):
-        url = programme.get_url()
-    assert '"name": "Referat af kredsrådsmøde"' in page_text(second + url)  # now cached there
-
-    form = {
-        "title": "Referat af kredsrådets møde",
-        **{name: getattr(source, name) for name in ("slug", "kind", "year", "language")},
-        "publisher": str(source.publisher_id),
-    }
-    edit_as_editor(first, f"/admin/snippets/knowledge/source/edit/{source.pk}/", form)
-
-    shown = page_text(second + url)
-    assert '"name": "Referat af kredsrådets møde"' in shown, "the other process cites the old one"
 
 
 def test_a_page_given_a_new_slug_in_one_process_moves_in_the_other(two_sites, sections, editor):
