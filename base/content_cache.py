@@ -32,9 +32,14 @@ def content_version():
     return version
 
 
-def versioned_key(*parts):
-    """A cache key for content derived from pages or terms, under the current version."""
-    return ":".join(str(part) for part in ("content", content_version(), *parts))
+def versioned_key(*parts, version=None):
+    """A cache key for content derived from pages or terms, under the current version.
+
+    A request that has read the version already passes it, which saves a round trip to Redis.
+    """
+    if version is None:
+        version = content_version()
+    return ":".join(str(part) for part in ("content", version, *parts))
 
 
 def bump_content_version(**kwargs):

@@ -3,13 +3,14 @@
 The user's text is only ever passed as the text of match queries, never parsed as query syntax,
 so `title:x OR (` is searched as words.
 
-A search is two requests. The hits come from one with every chosen filter and a total counted
-exactly only up to `TOTAL_HITS_LIMIT`, so that Elasticsearch may skip the documents that cannot
-reach the top of the list instead of scoring every match. The facet counts come from a size-0
-request on the text alone, whose aggregations are filtered by every other chosen facet (picking
-a theme keeps the counts of the other themes visible); asking for no hits, it needs no scores,
-and the shard request cache keeps its answer until the index next refreshes, so a popular
-search's counts are read, not counted again.
+A search is two searches, sent together in one `_msearch` (results.run_search). The hits come
+from one with every chosen filter and a total counted exactly only up to `TOTAL_HITS_LIMIT`, so
+that Elasticsearch may skip the documents that cannot reach the top of the list instead of
+scoring every match. The facet counts come from a size-0 search on the text alone, whose
+aggregations are filtered by every other chosen facet (picking a theme keeps the counts of the
+other themes visible); asking for no hits, it needs no scores, and the shard request cache keeps
+its answer until the index next refreshes, so a popular search's counts are read, not counted
+again.
 """
 
 from elasticsearch.dsl import Q, Search

@@ -24,13 +24,16 @@ SIMILAR_COUNT = 4
 OTHER_COUNTRY = {"DK": ["SE"], "SE": ["DK"], "BOTH": ["DK", "SE"]}
 
 
-def _key(page_id, language):
-    return versioned_key("similar", page_id, language)
+def _key(page_id, language, version=None):
+    return versioned_key("similar", page_id, language, version=version)
 
 
-def similar_across_border(page, language):
-    """Results for pages from the other country like `page`; none when search is down."""
-    key = _key(page.pk, language)
+def similar_across_border(page, language, version=None):
+    """Results for pages from the other country like `page`; none when search is down.
+
+    `version` is the content version the page's view has read already, if it has.
+    """
+    key = _key(page.pk, language, version)
     results = cache.get(key)
     if results is not None:
         return results

@@ -29,7 +29,7 @@ register_snippet(ThesaurusViewSet)
 def similar_programmes(context):
     """Pages from the other country like this one (cached a while); nothing when search is down."""
     language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    similar = similar_across_border(context["page"], language)
+    similar = similar_across_border(context["page"], language, context.get("content_version"))
     if not similar:
         return ""
     return render_to_string("search/includes/similar_programmes.html", {"similar": similar})

@@ -23,7 +23,9 @@ def language_versions(context):
     """One entry per language with the URL of the same page in it.
 
     A Wagtail page knows its translated slugs, so its URL is built with that language active;
-    any other view is reached by swapping the language prefix of the current path.
+    any other view is reached by swapping the language prefix of the current path. The reader's
+    own language comes last: wagtail-modeltranslation keeps one language's site root paths on
+    the request, read from the shared cache, and the rest of the page needs the reader's.
     """
     request = context["request"]
     page = context.get("page")
@@ -31,8 +33,9 @@ def language_versions(context):
     # The query string (a listing's page number, say) keeps the reader's place.
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     written = languages.written_languages(page) if isinstance(page, Page) else languages.LANGUAGES
+    codes = [code for code, _name in settings.LANGUAGES]
     versions = []
-    for code, _name in settings.LANGUAGES:
+    for code in sorted(codes, key=lambda code: code == current):
         with translation.override(code):
             if isinstance(page, Page):
                 url = page.get_url(request) + query
@@ -51,4 +54,4 @@ def language_versions(context):
                 "default": code == written[0],
             }
         )
-    return versions
+    return sorted(versions, key=lambda version: codes.index(version["code"]))

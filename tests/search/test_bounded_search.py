@@ -1,4 +1,5 @@
-"""A search costs less as the corpus grows: a bounded total, facet counts the engine keeps.
+"""A search costs less as the corpus grows: a bounded total, facet counts the engine keeps, and
+one round trip to the engine for both.
 
 The limit is lowered to 2 here (three pages in the index) so that "more than the limit" needs
 no 10,000 documents; the rule is the same.
@@ -9,8 +10,10 @@ from django.conf import settings
 from django.utils import translation
 
 from search import query
+from search.client import get_client
 from search.params import SearchParams
 from search.results import run_search
+from tests.factories import add_programme
 
 pytestmark = pytest.mark.elasticsearch
 
@@ -68,3 +71,46 @@ def test_a_repeated_search_reads_its_facet_counts_from_the_shard_request_cache(
     before = cache_hits()
     assert client.get("/api/search/", search).status_code == 200
     assert cache_hits() == before + 1
+
+
+@pytest.fixture
+def engine_requests(engine):
+    """The path of every HTTP request the site's Elasticsearch client sends, as it sends it."""
+    transport = get_client().transport
+    perform_request = transport.perform_request
+    paths = []
+
+    def counted(method, path, *args, **kwargs):
+        paths.append(path)
+        return perform_request(method, path, *args, **kwargs)
+
+    transport.perform_request = counted
+    yield paths
+    transport.perform_request = perform_request
+
+
+@pytest.mark.parametrize("url", ["/api/search/", "/sv/search/"])
+def test_a_search_is_one_round_trip_to_the_engine(
+    client, cross_language_index, engine_requests, url
+):
+    response = client.get(url, {"q": "våld i familien", "country": "SE"})
+    assert response.status_code == 200
+    assert engine_requests == ["/_msearch"]
+    assert response["Server-Timing"].startswith("es;dur=")
+
+
+def test_only_a_search_that_finds_nothing_asks_for_a_better_spelling(
+    client, cross_language_index, engine_requests
+):
+    answer = client.get("/api/search/", {"q": "nabohjelp", "country": "SE"}).json()
+    assert answer["count"] == 0
+    assert engine_requests == ["/_msearch", f"/{settings.ELASTICSEARCH_INDEX}/_search"]
+
+
+def test_before_the_first_build_a_search_answers_from_the_database(client, engine, sections):
+    """The engine is up, but no index is there yet: the searches of the one round trip both
+    fail inside an answer of 200, and the site must still see that as "not built"."""
+    add_programme(sections["programmes"]["DK"], title_da="Tryg bolig", country="DK")
+    answer = client.get("/api/search/", {"q": "tryg"}).json()
+    assert answer["engine_available"] is False
+    assert [result["title"] for result in answer["results"]] == ["Tryg bolig"]
