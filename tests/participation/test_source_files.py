@@ -12,7 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from config.settings import base as shipped
 from participation.models import Proposal
+from participation.storage import private_uploads
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +60,17 @@ def file_url(proposal):
 
 def files_in(folder):
     return sorted(path.name for path in Path(folder).rglob("*") if path.is_file())
+
+
+def test_the_file_field_ships_with_the_private_storage():
+    """The tests here give the field a storage on disk of their own; this is the one it has
+    outside them: the private storage, a folder apart from the public media."""
+    _name, _path, _args, options = Proposal._meta.get_field("source_file").deconstruct()
+    assert options["storage"] is private_uploads
+    private = shipped.STORAGES["participation_uploads"]
+    assert private["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    location = Path(private["OPTIONS"]["location"]).resolve()
+    assert not location.is_relative_to(Path(shipped.MEDIA_ROOT).resolve())
 
 
 def test_an_uploaded_file_is_kept_outside_the_public_media(client, sections, folders, smtp):
