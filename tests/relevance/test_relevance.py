@@ -4,7 +4,7 @@ The figures are printed (`pytest -s` shows them, with the queries that missed) s
 search can be judged by them.
 
 The product's target is recall@10 95 % and MRR 0.8 (issue 12). The search does not reach it yet,
-so the floors sit a little below the figures it reached (92.1 %, 0.761 on 2026-12-08, with four
+so the floors sit a little below the figures it reached (92.1 %, 0.758 on 2026-12-08, with four
 pages judged as good answers for each other's queries, see pages.toml), leaving room for an
 Apertium translation that misses its time bound: a change that makes cross-language search
 worse fails here. Raise them with every change that improves it.
