@@ -17,6 +17,7 @@ translated into, so the parts found are the ones that meet across the border.
 
 import snowballstemmer
 
+from .folding import fold
 from .thesaurus import terms_in
 
 STEMMERS = {"da": "danish", "sv": "swedish"}
@@ -30,7 +31,8 @@ def compound_parts():
 
 
 def language_parts(language):
-    """The stems of the words of `language`'s thesaurus terms, with that language's stemmer."""
+    """The stems of the folded words of `language`'s thesaurus terms, with that language's
+    stemmer: the analyzers fold before they stem (`search.folding`)."""
     stemmer = snowballstemmer.stemmer(STEMMERS[language])
-    words = {word for term in terms_in(language) for word in term.split() if word.isalpha()}
+    words = {fold(word) for term in terms_in(language) for word in term.split() if word.isalpha()}
     return sorted({stem for stem in stemmer.stemWords(sorted(words)) if len(stem) >= MIN_PART})

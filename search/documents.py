@@ -1,6 +1,7 @@
 """The shape of the search index: one document per programme or method page.
 
-Every text exists once per language, analysed with that language's stemmer (`danish`, `swedish`,
+Every text exists once per language, folded (`search.folding`: "æresrelateret" and
+"aeresrelateret" are one word) and analysed with that language's stemmer (`danish`, `swedish`,
 `english`). At query time each language field also expands the thesaurus (synonym rules inline in
 the search analyzers), so a query in one language meets the words of the others. Titles,
 summaries and tags of every language are also copied, folded (å/ä/æ → a, ö/ø → o), into one
@@ -26,6 +27,7 @@ from elasticsearch.dsl import (
 from base.languages import LANGUAGES
 
 from .compounds import MIN_PART
+from .folding import FOLDED_STOP_WORDS
 
 LANGUAGE_NAMES = {"da": "danish", "sv": "swedish", "en": "english"}
 
@@ -85,18 +87,37 @@ def decompounder(language, parts):
     ]
 
 
+def stop_words(language, name):
+    """The language's stop words, and the folded forms of those with æ/ø/å/ä/ö."""
+    stop = [token_filter(f"bro_{language}_stop", "stop", stopwords=f"_{name}_")]
+    if language in FOLDED_STOP_WORDS:
+        folded_stop = FOLDED_STOP_WORDS[language]
+        stop.append(token_filter(f"bro_{language}_folded_stop", "stop", stopwords=folded_stop))
+    return stop
+
+
 def language_chain(language, parts, thesaurus=None):
     """The language's analyzer as Elasticsearch builds it in, plus the thesaurus (at query
     time, before stemming) and the decompounder; index and query text go through the same
-    stemmer and decompounder, so their parts meet."""
+    stemmer and decompounder, so their parts meet. Everything is folded first
+    (`search.folding`): a word typed without its æ/ø/å/ä/ö is the same word, for the thesaurus
+    (whose rules the chain folds too) and for a stemmer that sees the same letters on both sides.
+    """
     name = LANGUAGE_NAMES[language]
     stemmer = token_filter(f"bro_{language}_stemmer", "stemmer", language=name)
-    stop = token_filter(f"bro_{language}_stop", "stop", stopwords=f"_{name}_")
     possessive = []
     if language == "en":
         possessive = [token_filter("bro_en_possessive", "stemmer", language="possessive_english")]
     synonyms = [thesaurus] if thesaurus else []
-    return [*possessive, "lowercase", *synonyms, stop, stemmer, *decompounder(language, parts)]
+    return [
+        *possessive,
+        "lowercase",
+        "asciifolding",
+        *synonyms,
+        *stop_words(language, name),
+        stemmer,
+        *decompounder(language, parts),
+    ]
 
 
 def index_analyzer(language, parts):

@@ -44,27 +44,62 @@ LISTED_FIELDS = [
 MINIMUM_SHOULD_MATCH = "2<75%"
 
 
-def language_fields():
-    return [
-        f"{field}_{language}^{boost}"
-        for field, boost in TEXT_FIELDS.items()
-        for language in LANGUAGES
-    ]
+#: How much the other languages' scores add to the best language's (a translated page).
+LANGUAGE_TIE_BREAKER = 0.3
+
+
+def language_fields(language):
+    return [f"{field}_{language}^{boost}" for field, boost in TEXT_FIELDS.items()]
 
 
 def exact_clause(text):
-    """Stemmed words and their thesaurus synonyms, in every language's fields."""
-    return Q("multi_match", query=text, fields=language_fields(), type="best_fields")
+    """Stemmed words and their thesaurus synonyms, in each language's fields taken together.
+
+    Per language the title, summary, tags and body are scored as one field (`combined_fields`),
+    so a page that has the query's words spread over its title and body beats one that has
+    a few of them in its title; the best language counts, the others a little.
+    """
+    return Q(
+        "dis_max",
+        queries=[
+            Q("combined_fields", query=text, fields=language_fields(language))
+            for language in LANGUAGES
+        ],
+        tie_breaker=LANGUAGE_TIE_BREAKER,
+    )
+
+
+def phrase_clause(text):
+    """The words in this order in a title or summary, in any language: a name, a set phrase.
+
+    Weighted as the fields are (`TEXT_FIELDS`): a name in a title is worth more than in a
+    summary, which the scores of the page's words taken together (`exact_clause`) do not say.
+    """
+    phrased = ("title", "summary")
+    return Q(
+        "multi_match",
+        query=text,
+        fields=[f"{field}_{lang}^{TEXT_FIELDS[field]}" for field in phrased for lang in LANGUAGES],
+        type="phrase",
+        boost=2,
+    )
 
 
 def text_query(text, translations=()):
-    """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase;
-    `translations` are the text in other languages (`query_translation`), one clause each."""
+    """Every language at once: stemmed with the thesaurus, folded with typos, and as a phrase.
+
+    `translations` are the text in other languages (`query_translation`); each is searched as
+    the text is, word by word and as a phrase, so a page in the other language gets the same
+    chances as a page in the reader's own.
+    """
     return Q(
         "bool",
         should=[
-            exact_clause(text),
-            *(exact_clause(translated) for translated in translations),
+            *(
+                clause
+                for phrasing in (text, *translations)
+                for clause in (exact_clause(phrasing), phrase_clause(phrasing))
+            ),
             Q(
                 "match",
                 spell={
@@ -74,13 +109,6 @@ def text_query(text, translations=()):
                     "minimum_should_match": MINIMUM_SHOULD_MATCH,
                     "boost": 0.6,
                 },
-            ),
-            Q(
-                "multi_match",
-                query=text,
-                fields=[f"{field}_{lang}" for field in ("title", "summary") for lang in LANGUAGES],
-                type="phrase",
-                boost=2,
             ),
         ],
         minimum_should_match=1,

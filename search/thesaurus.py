@@ -13,6 +13,7 @@ from pathlib import Path
 from base.languages import LANGUAGES
 from knowledge.models import Area, Arena, TargetGroup, Theme
 
+from .folding import variants
 from .models import TERM_SEPARATOR, ThesaurusConcept
 
 CSV_PATH = Path(__file__).resolve().parent / "thesaurus.csv"
@@ -45,7 +46,10 @@ def clean_term(term):
 
 
 def synonym_rules():
-    """The thesaurus as synonym rules ("indbrud, inbrott, burglary"): concepts, then taxonomy."""
+    """The thesaurus as synonym rules ("indbrud, inbrott, burglary"): concepts, then taxonomy.
+
+    A term with "æ" also stands in its rule spelled with "a" (`search.folding.variants`).
+    """
     groups = [
         [clean_term(term) for term in concept.terms()] for concept in ThesaurusConcept.objects.all()
     ]
@@ -54,7 +58,8 @@ def synonym_rules():
             groups.append([clean_term(getattr(term, f"name_{lang}") or "") for lang in LANGUAGES])
     rules = []
     for group in groups:
-        terms = list(dict.fromkeys(term for term in group if term))
+        spelled = [spelling for term in group for spelling in (term, *variants(term))]
+        terms = list(dict.fromkeys(term for term in spelled if term))
         if len(terms) > 1:
             rules.append(", ".join(terms))
     return rules

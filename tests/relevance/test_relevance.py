@@ -4,9 +4,10 @@ The figures are printed (`pytest -s` shows them, with the queries that missed) s
 search can be judged by them.
 
 The product's target is recall@10 95 % and MRR 0.8 (issue 12). The search does not reach it yet,
-so the floors sit a little below the figures it reached (89.5 %, 0.655 on 2026-12-02), leaving
-room for an Apertium translation that misses its time bound: a change that makes cross-language
-search worse fails here. Raise them with every change that improves it.
+so the floors sit a little below the figures it reached (92.1 %, 0.758 on 2026-12-08, with four
+pages judged as good answers for each other's queries, see pages.toml), leaving room for an
+Apertium translation that misses its time bound: a change that makes cross-language search
+worse fails here. Raise them with every change that improves it.
 """
 
 import pytest
@@ -17,8 +18,8 @@ from .suite import measure, publish, queries, read_suite
 
 pytestmark = pytest.mark.elasticsearch
 
-RECALL_FLOOR = 0.88
-MRR_FLOOR = 0.64
+RECALL_FLOOR = 0.91
+MRR_FLOOR = 0.74
 
 
 def test_single_language_pages_are_found_from_the_other_languages(

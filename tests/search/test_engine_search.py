@@ -41,6 +41,22 @@ def test_missing_diacritics_are_forgiven(cross_language_index):
     assert found("nabohjaelp") == [1]
 
 
+def test_words_typed_without_their_letters_meet_the_thesaurus(engine, thesaurus_loaded):
+    build_index(engine, [document(1, "sv", "Grannsamverkan i Lund", "Grannar håller koll.")])
+    # The thesaurus's "nabohjælp" is "grannsamverkan": folded, and with "æ" typed as "a".
+    assert found("nabohjaelp") == [1]
+    assert found("nabohjalp") == [1]
+
+
+def test_words_typed_without_their_letters_are_found_in_the_body(engine, thesaurus_loaded):
+    body = "Grannarna turas om att låsa källarförråden på kvällen."
+    build_index(
+        engine, [document(1, "sv", "Trygga trapphus", "Hyresgäster i Malmö.", body_sv=body)]
+    )
+    # Only in the body, which the typo-tolerant field does not hold: stemmed and folded alike.
+    assert found("kallarforraden", "sv") == [1]
+
+
 def test_typos_are_forgiven(cross_language_index):
     assert found("webinarrs", "en") == [3]
     assert found("grundejerforeningr") == [1]
