@@ -65,7 +65,8 @@ def citations(response):
 
 def test_the_cached_structured_data_cites_a_renamed_source_at_once(client, programme_url):
     assert citations(client.get(programme_url)) == ["Referat af kredsrådsmøde"]
-    source = Source.objects.get(title="Referat af kredsrådsmøde")
-    source.title = "Referat af kredsrådets møde"
+    # The title in Danish, the language it was written in: the view left Swedish active.
+    source = Source.objects.get(title_da="Referat af kredsrådsmøde")
+    source.title_da = "Referat af kredsrådets møde"
     source.save()
     assert citations(client.get(programme_url)) == ["Referat af kredsrådets møde"]

@@ -6,6 +6,7 @@ machine): that is when the demo content's publishes once built the index before 
 was in the database, and nothing ever rebuilt it.
 """
 
+import contextlib
 import json
 import os
 import signal
@@ -57,6 +58,13 @@ def search_tokens(es_url, text):
     return {token["token"] for token in json.loads(body)["tokens"]}
 
 
+def signal_group(process, number):
+    """Send a signal to the process group of `make run`, which may have stopped on its own:
+    its output must still be read and shown."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, number)
+
+
 def test_make_run_serves_a_private_clone_with_the_thesaurus_in_its_index(tmp_path):
     private = tmp_path / "private"
     private.mkdir(mode=0o700)
@@ -88,11 +96,11 @@ def test_make_run_serves_a_private_clone_with_the_thesaurus_in_its_index(tmp_pat
         # The thesaurus pairs Swedish "kroppskameror" with Danish "kropsbårne kameraer".
         assert search_tokens(es_url, "kroppskameror") & search_tokens(es_url, "kropsbårne kameraer")
     finally:
-        os.killpg(make_run.pid, signal.SIGINT)
+        signal_group(make_run, signal.SIGINT)
         try:
             output, _ = make_run.communicate(timeout=120)
         except subprocess.TimeoutExpired:
-            os.killpg(make_run.pid, signal.SIGKILL)
+            signal_group(make_run, signal.SIGKILL)
             output, _ = make_run.communicate()
             output += "\n(make run did not stop within 120 s of Ctrl-C)"
         subprocess.run([*launcher, "stop", "--base-port", str(es_base_port)], cwd=clone)
