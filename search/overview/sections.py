@@ -216,58 +216,61 @@ def status_section(number, scope, counts, years, largest):
     return {"rows": rows, "without_years": counts.without_years, "chart": chart}
 
 
-def organisation_section(number, scope, counts, organisations, largest):
-    """How many programmes of one place each organisation takes part in."""
+def bar_section(name, facet, number, scope, counted, names, largest, title, description):
+    """One place's count per term of a facet (organisations, site areas), each linking to the
+    search filtered by it, and their bar chart (`name`-`number`). `counted` maps slug to count,
+    `names` gives `(slug, label)` in order; `title` takes `%(place)s`, `description` `%(count)d`."""
     rows = [
         {
             "label": label,
-            **cell(
-                counts.organisations.get(slug, 0),
-                scope.search_filters(organisations=[slug]),
-                label,
-            ),
+            **cell(counted.get(slug, 0), scope.search_filters(**{facet: [slug]}), label),
         }
-        for slug, label in organisations
+        for slug, label in names
     ]
     chart = charts.bar_chart(
-        f"organisations-{number}",
-        gettext("Organisations and their programmes: %(place)s") % {"place": scope.label},
-        gettext(
-            "One bar per organisation, %(count)d in all, as long as the number of programmes "
-            "it takes part in; the number is written after each bar."
-        )
-        % {"count": len(rows)},
+        f"{name}-{number}",
+        title % {"place": scope.label},
+        description % {"count": len(rows)},
         [(row["label"], row["count"]) for row in rows],
         largest,
     )
     return {"rows": rows, "chart": chart}
+
+
+def organisation_section(number, scope, counts, organisations, largest):
+    """How many programmes of one place each organisation takes part in."""
+    return bar_section(
+        "organisations",
+        "organisations",
+        number,
+        scope,
+        counts.organisations,
+        organisations,
+        largest,
+        gettext("Organisations and their programmes: %(place)s"),
+        gettext(
+            "One bar per organisation, %(count)d in all, as long as the number of programmes "
+            "it takes part in; the number is written after each bar."
+        ),
+    )
 
 
 def sites_section(number, scope, counts, areas, largest):
     """In which areas the programmes of one place have run, and how many in each."""
-    rows = [
-        {
-            "label": label,
-            **cell(
-                counts.site_areas.get(slug, 0),
-                scope.search_filters(site_areas=[slug]),
-                label,
-            ),
-        }
-        for slug, label in areas
-    ]
-    chart = charts.bar_chart(
-        f"sites-{number}",
-        gettext("Where the programmes have run: %(place)s") % {"place": scope.label},
+    return bar_section(
+        "sites",
+        "site_areas",
+        number,
+        scope,
+        counts.site_areas,
+        areas,
+        largest,
+        gettext("Where the programmes have run: %(place)s"),
         gettext(
             "One bar per area, %(count)d in all, as long as the number of programmes that have "
             "run there; the number is written after each bar."
-        )
-        % {"count": len(rows)},
-        [(row["label"], row["count"]) for row in rows],
-        largest,
+        ),
     )
-    return {"rows": rows, "chart": chart}
 
 
 def year_rows(all_counts):
